@@ -1,0 +1,1 @@
+"""Geocoders in geopy's shape: one interface, one module per backend."""
