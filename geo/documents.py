@@ -54,7 +54,7 @@ class Document:
 
 
 def _decode(raw: bytes, path: Path) -> str:
-    if not raw.strip():
+    if not raw:
         raise ArticleError("empty article (no text at all)", path, 1)
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1

@@ -1,0 +1,191 @@
+"""Finding *who* a clause attributes its statement to, and with which reporting verb.
+
+Works on a *masked* copy of the article (see :func:`mask_quotes`): quoted words are
+replaced, so "we see cynical disregard" inside a quote can never look like a speaker
+and a verb, and a closing quote is a clause boundary ("“…,” Putin said.").
+
+Shapes recognised (X is a name, a title + name, a role, an organisation or he/she):
+
+* ``X said / told / wrote / added / reported / … [that] …`` with adverbs or
+  auxiliaries in between ("on Wednesday", "also", "have both", "responded by");
+* ``…, X said.`` and ``"…," X said.`` (speaker after the statement);
+* ``X, <appositive>, said`` ("Alexander Khinshtein, the acting governor …, wrote");
+* ``<title>, X, said`` and coordinated subjects ("A, …, and B, …, have both reported");
+* ``"…," said X`` and ``According to X, …``.
+
+Passives ("Putin had been briefed") and infinitives ("declined to comment") are not
+attributions. The module only finds phrases; :mod:`geo.speakers` says who they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import paragraphs, quote_ranges
+from .speakers import ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, strip_determiner
+
+MASK = "¶"
+
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "adding",
+    "declared", "declares", "claimed", "claims", "emphasized", "emphasised", "stressed",
+    "reported", "disclosed", "briefed", "stated", "announced", "insisted", "insists",
+    "noted", "warned", "warns", "suggested", "confirmed", "denied", "denies", "expressed",
+    "praised", "urged", "ordered", "ordering", "proposed", "asserted", "posted", "accused",
+    "argued", "acknowledged", "admitted", "explained", "predicted", "promised", "vowed",
+    "threatened", "alleged", "estimated", "revealed", "replied", "answered", "asked",
+)
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,;:¶]+)")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FILLER = re.compile(
+    r"(?:\s+(?:also|later|then|both|have|has|had|previously|again|repeatedly|reportedly|"
+    r"responded by|publicly|separately|(?:late\s+)?on\s+" + _DAYS
+    + r"(?:\s+(?:morning|afternoon|evening|night))?))+\s*$"
+)
+_NOT_ACTIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to|not)\s*$")
+_BOUNDARY = re.compile(
+    MASK + r"+|[:;()]|\s[-–—]\s|\b(?:that|while|after|as|when|since|because|before|"
+    r"whereas|but|if|amid|which|who)\b"
+)
+_NP_GLUE = frozenset({"of", "for", "the", "a", "an"})
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A clause's attribution: the subject phrases (with a title written beside them,
+    e.g. in an appositive), the reporting verb, and the offset of the first subject."""
+
+    subjects: tuple[tuple[str, str | None], ...]
+    verb: str
+    verb_start: int
+    subject_start: int
+
+
+def mask_quotes(text: str, start: int = 0) -> str:
+    """``text`` with every quotation (marks and words) replaced by :data:`MASK`."""
+    chars = list(text)
+    for p_start, p_end in paragraphs(text, start):
+        for a, b in quote_ranges(text, p_start, p_end):
+            chars[a:b + 1] = MASK * (b + 1 - a)
+    return "".join(chars)
+
+
+def _np_token(token: str) -> bool:
+    bare = token.strip(",").lower().replace("’", "'")
+    return (token[:1].isupper() or bare in TITLE_WORDS or bare in ORGANISATION_WORDS
+            or bare in _NP_GLUE)
+
+
+def tail_phrase(segment: str) -> str:
+    """The noun phrase at the end of ``segment`` ("… after Gen. Valery Gerasimov" → the name)."""
+    tokens = _TOKEN.findall(segment)
+    if tokens and tokens[-1].lower() in PRONOUNS:
+        return tokens[-1]
+    cut = len(tokens)
+    while cut > 0 and _np_token(tokens[cut - 1]):
+        cut -= 1
+    while cut < len(tokens) and tokens[cut].lower() in ("of", "for"):
+        cut += 1
+    phrase = " ".join(tokens[cut:])
+    return phrase if any(t[:1].isupper() for t in tokens[cut:]) or _has_role_word(phrase) else ""
+
+
+def _has_role_word(phrase: str) -> bool:
+    return bool(set(phrase.lower().split()) & (ROLE_NOUNS | ORGANISATION_WORDS))
+
+
+def _has_name(segment: str) -> bool:
+    """Ends in a capitalised word that is not a title word ("Gen. Valery Gerasimov")."""
+    tokens = _TOKEN.findall(segment)
+    return bool(tokens) and tokens[-1][:1].isupper() and tokens[-1].lower() not in TITLE_WORDS
+
+
+def _is_whole_phrase(segment: str) -> bool:
+    return bool(segment) and tail_phrase(segment) == " ".join(_TOKEN.findall(segment))
+
+
+def _is_appositive(segment: str) -> bool:
+    """", head of the Centre …," / ", the acting governor …," — not ", Governor Gladkov"."""
+    first = segment.split()[0]
+    return not first[:1].isupper() or (first.lower() in TITLE_WORDS and not _has_name(segment))
+
+
+def _is_title_phrase(segment: str) -> bool:
+    bare = re.sub(r"^and\s+", "", segment)
+    return _is_whole_phrase(bare) and _has_role_word(bare)
+
+
+def _subjects(segments: list[str]) -> list[tuple[str, str | None]]:
+    """Walk comma segments right to left: [title,] name [, appositive] [and …]."""
+    found: list[tuple[str, str | None]] = []
+    i = len(segments) - 1
+    while i >= 0:
+        title: str | None = None
+        if i >= 1 and _is_appositive(segments[i]) and _is_whole_phrase(segments[i - 1]) \
+                and _has_name(segments[i - 1]):
+            title = segments[i] if _has_role_word(segments[i]) else None
+            i -= 1
+        segment = segments[i]
+        coordinated = segment.startswith("and ")
+        phrase = tail_phrase(re.sub(r"^and\s+", "", segment))
+        if not phrase:
+            break
+        whole = phrase == " ".join(_TOKEN.findall(re.sub(r"^and\s+", "", segment)))
+        if whole and i >= 1 and _is_title_phrase(segments[i - 1]):
+            i -= 1
+            coordinated = coordinated or segments[i].startswith("and ")
+            title = title or re.sub(r"^and\s+", "", segments[i])
+        found.append((phrase, strip_determiner(title) if title else None))
+        if not coordinated:
+            break
+        i -= 1
+    return found[::-1]
+
+
+def _subject_zone(masked: str, start: int, verb_start: int) -> tuple[str, int] | None:
+    zone = masked[start:verb_start]
+    filler = _FILLER.search(zone)
+    if filler:
+        zone = zone[:filler.start()]
+    if _NOT_ACTIVE.search(zone):
+        return None
+    cut = 0
+    for boundary in _BOUNDARY.finditer(zone):
+        cut = boundary.end()
+    return zone[cut:], start + cut
+
+
+def _after_verb(masked: str, verb_end: int, end: int) -> str:
+    """"…," said Dmitry Peskov → "Dmitry Peskov"."""
+    tail = re.match(r"\s+([^,.;:¶]+)", masked[verb_end:end])
+    return tail_phrase(tail.group(1)) if tail else ""
+
+
+def find_attribution(masked: str, start: int, end: int) -> Attribution | None:
+    """The first attribution in the clause ``masked[start:end]``, or ``None``."""
+    according = _ACCORDING.search(masked, start, end)
+    for verb in _VERB.finditer(masked, start, end):
+        if according and according.start() < verb.start():
+            break
+        zone = _subject_zone(masked, start, verb.start())
+        if zone is None:
+            continue
+        text, offset = zone
+        segments = [s.strip() for s in text.split(",") if s.strip()]
+        if segments:
+            subjects = _subjects(segments)
+        else:
+            after = _after_verb(masked, verb.end(), end)
+            subjects = [(after, None)] if after else []
+        if subjects:
+            first = masked.find(subjects[0][0].split()[0], offset)
+            return Attribution(tuple(subjects), verb.group(0), verb.start(),
+                               first if first >= 0 else offset)
+    if according:
+        phrase = according.group(1).strip()
+        return Attribution(((phrase, None),), "according to", according.start(),
+                           according.start(1))
+    return None

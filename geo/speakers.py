@@ -1,0 +1,225 @@
+"""Speaker canonicalisation: many ways of naming one speaker → one canonical name.
+
+Why: an analyst filters the map by *who* claimed something, so "Putin", "President
+Vladimir Putin" and "the Kremlin leader" must be one speaker, within an article and
+across articles.
+
+How, in order of trust:
+
+1. a small curated table of well-known people and organisations (:data:`PEOPLE`,
+   :data:`ORGANISATIONS`), which also knows role descriptions ("the Kremlin leader");
+2. the article itself: every full name used as a speaker is registered, so a later
+   surname ("Lubinets wrote") or role ("The acting governor said", after "Alexander
+   Khinshtein, the acting governor of the Kursk region, …") links back to it — this is
+   what makes unknown people work;
+3. otherwise the name as written, without its title ("Rybar", "DeepState").
+
+Pronouns are not resolved here (they need the position in the text): the claims module
+looks for the last person mentioned before them, using :func:`person_aliases`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PEOPLE: dict[str, tuple[str, ...]] = {
+    "Vladimir Putin": ("Putin", "the Kremlin leader", "the Russian leader", "Kremlin leader"),
+    "Volodymyr Zelensky": ("Zelensky", "Zelenskyy", "Zelenskiy", "the Ukrainian leader",
+                           "Ukrainian leader", "Ukraine's leader"),
+    "Dmitry Peskov": ("Peskov",),
+    "Valery Gerasimov": ("Gerasimov",),
+    "Oleksandr Syrsky": ("Syrsky", "Syrskyi", "Ukraine's top army commander",
+                         "Ukraine's top commander", "Ukraine's army chief"),
+    "Alexander Khinshtein": ("Khinshtein",),
+    "Vyacheslav Gladkov": ("Gladkov",),
+    "Andriy Kovalenko": ("Kovalenko",),
+}
+"""Well-known people of the Kursk/Sumy/Belgorod theatre and the forms the press uses."""
+
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "Russian Defence Ministry": ("Russia's Defence Ministry", "Russia's Defense Ministry",
+                                 "Russian Defense Ministry", "Russian Ministry of Defence",
+                                 "Russia's Ministry of Defence", "Russian Defence Ministry"),
+    "Ukrainian General Staff": ("Ukraine's General Staff", "General Staff",
+                                "General Staff of the Armed Forces of Ukraine",
+                                "Ukrainian General Staff"),
+}
+"""Organisations that speak in the press. A bare "General Staff" speaking is Ukraine's:
+Russia's General Staff speaks through the Defence Ministry."""
+
+TITLE_WORDS = frozenset(
+    """president prime minister gen gen. general lt lt. col col. colonel maj major governor
+    gov gov. acting spokesman spokeswoman spokesperson press secretary chief head deputy
+    commander commander-in-chief top army military kremlin foreign defence defense ministry
+    staff leader correspondent war blogger volunteer commissioner ombudsman officer official
+    mayor mr mr. mrs mrs. ms ms. dr dr. russian ukrainian russia's ukraine's belarusian
+    american u.s. north korean sumy kursk belgorod kharkiv bryansk regional regional
+    pro-war pro-kremlin monitoring channel analyst adviser advisor aide envoy""".split()
+)
+"""Words that make up titles ("Acting Kursk governor", "Russian war correspondent")."""
+
+ROLE_NOUNS = frozenset(
+    """president minister general gen. governor spokesman spokeswoman spokesperson secretary
+    chief head deputy commander commander-in-chief leader correspondent blogger volunteer
+    commissioner ombudsman officer official mayor analyst adviser advisor aide envoy""".split()
+)
+"""The head words of a title: an appositive without one ("dressed in camouflage") is no title."""
+
+ORGANISATION_WORDS = frozenset(
+    """ministry staff administration office channel agency service command headquarters
+    council government kremlin parliament committee directorate institute centre center
+    bureau""".split()
+)
+
+PRONOUNS = frozenset({"he", "she"})
+_PROXY = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<role>spokes(?:man|woman|person)|press service|office)"
+    r"\s+(?:for|of)\s+(?P<who>.+)$|^(?P<who2>.+?)['’]s\s+(?P<role2>office|spokes(?:man|woman|person)"
+    r"|press service)$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"^(?:the|a|an|and)\s+", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+
+
+def normalise(phrase: str) -> str:
+    """Comparable form: straight apostrophes, single spaces, no leading article, lower case."""
+    phrase = " ".join(phrase.replace("’", "'").split())
+    return _DETERMINER.sub("", phrase).strip(" ,").lower()
+
+
+def strip_determiner(phrase: str) -> str:
+    """"the acting governor" → "acting governor" (titles are kept as written otherwise)."""
+    return _DETERMINER.sub("", phrase.strip(" ,"))
+
+
+def _alias_index() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for table, kind in ((PEOPLE, "person"), (ORGANISATIONS, "org")):
+        for canonical, forms in table.items():
+            for form in (canonical, *forms):
+                index[normalise(form)] = (canonical, kind)
+    return index
+
+
+ALIASES = _alias_index()
+
+
+def _is_title_token(token: str) -> bool:
+    return token.lower().replace("’", "'") in TITLE_WORDS or not token[:1].isupper()
+
+
+def split_title(phrase: str) -> tuple[str | None, str]:
+    """Split "Russian President Vladimir Putin" into ("Russian President", "Vladimir Putin").
+
+    The name is the run of capitalised, non-title words at the end; an empty name means
+    the phrase is a bare role ("the acting governor").
+    """
+    tokens = _TOKEN.findall(phrase.strip(" ,"))
+    cut = len(tokens)
+    while cut > 0 and not _is_title_token(tokens[cut - 1]):
+        cut -= 1
+    title = strip_determiner(" ".join(tokens[:cut])) or None
+    return title, " ".join(tokens[cut:])
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: canonical name, kind ("person" | "org"), title as written."""
+
+    name: str
+    kind: str
+    title: str | None = None
+
+
+@dataclass
+class ArticleSpeakers:
+    """The speakers of one article, for linking short and role mentions to full names."""
+
+    full_names: dict[str, Speaker] = field(default_factory=dict)
+    roles: list[tuple[str, Speaker]] = field(default_factory=list)
+
+    def register(self, speaker: Speaker) -> None:
+        """Remember a speaker named in full, and the role it was introduced with."""
+        if " " in speaker.name and speaker.name not in self.full_names:
+            self.full_names[speaker.name] = speaker
+        if speaker.title:
+            self.roles.append((normalise(speaker.title), speaker))
+
+    def _by_surname(self, surname: str) -> Speaker | None:
+        hits = sorted(n for n in self.full_names if n.split()[-1] == surname)
+        return self.full_names[hits[0]] if len(hits) == 1 else None
+
+    def _by_role(self, role: str) -> Speaker | None:
+        words = set(role.split())
+        for known_role, speaker in reversed(self.roles):
+            if words and words <= set(known_role.split()):
+                return speaker
+        return None
+
+    def resolve(self, phrase: str) -> Speaker | None:
+        """Canonical speaker for a subject phrase, or ``None`` when it names nobody."""
+        proxy = _PROXY.match(phrase.strip(" ,"))
+        if proxy:
+            who = proxy.group("who") or proxy.group("who2")
+            role = proxy.group("role") or proxy.group("role2")
+            found = self.resolve(who)
+            return Speaker(found.name, found.kind, role.lower()) if found else None
+        key = normalise(phrase)
+        if key in ALIASES:
+            canonical, kind = ALIASES[key]
+            is_role = kind == "person" and key not in _NAME_FORMS
+            title = strip_determiner(phrase) if is_role else None
+            return Speaker(canonical, kind, title)
+        title, name = split_title(phrase)
+        kind = "org" if set(normalise(phrase).split()) & ORGANISATION_WORDS else "person"
+        if not name:
+            return self._resolve_role(phrase, kind)
+        known = ALIASES.get(normalise(name)) or _curated_by_surname(name)
+        if known:
+            return Speaker(known[0], known[1], title)
+        if " " not in name:
+            linked = self._by_surname(name)
+            if linked:
+                return Speaker(linked.name, linked.kind, title)
+        return Speaker(name, kind, title)
+
+    def _resolve_role(self, phrase: str, kind: str) -> Speaker | None:
+        if kind == "org":
+            return Speaker(strip_determiner(phrase), "org", None)
+        linked = self._by_role(normalise(phrase))
+        if linked:
+            return Speaker(linked.name, linked.kind, strip_determiner(phrase))
+        return None
+
+
+def _curated_by_surname(name: str) -> tuple[str, str] | None:
+    """"Valery Gerasimov" / "Vladimir V. Putin" → the curated entry with that surname."""
+    surname = normalise(name.split()[-1])
+    hit = ALIASES.get(surname)
+    if hit and hit[0].split()[-1].lower() == surname:
+        return hit
+    return None
+
+
+_NAME_FORMS = frozenset(
+    normalise(form)
+    for canonical, forms in PEOPLE.items()
+    for form in (canonical, *forms)
+    if form[:1].isupper() and not form.startswith(("Ukraine", "Kremlin", "Ukrainian"))
+)
+"""Curated forms that are names, not roles: they give no title."""
+
+
+def person_aliases(speakers: ArticleSpeakers) -> dict[str, str]:
+    """Every written form that mentions a person in this article → canonical name."""
+    forms: dict[str, str] = {}
+    for canonical, aliases in PEOPLE.items():
+        for form in (canonical, *aliases):
+            forms[form] = canonical
+    for name, speaker in speakers.full_names.items():
+        if speaker.kind == "person":
+            forms[name] = name
+            forms.setdefault(name.split()[-1], name)
+    return forms

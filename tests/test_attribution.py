@@ -1,0 +1,79 @@
+"""Tests for geo.attribution: subject phrase and reporting verb of real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.attribution import MASK, find_attribution, mask_quotes, tail_phrase
+
+
+def _attribute(sentence: str):
+    masked = mask_quotes(sentence)
+    return find_attribution(masked, 0, len(masked))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects", "verb"),
+    [
+        ("Russia's forces have retaken 24 settlements in the border region over the last five days,"
+         " chief of the general staff Valery Gerasimov told the Kremlin leader.",
+         [("chief of the general staff Valery Gerasimov", None)], "told"),
+        ("Putin’s statements came after Gen. Valery Gerasimov, Russian Army Chief of the General "
+         "Staff, briefed Putin on the progress of the Russian offensive in Kursk.",
+         [("Gen. Valery Gerasimov", "Russian Army Chief of the General Staff")], "briefed"),
+        ("The Ukrainian Parliament’s Commissioner for Human Rights, Dmytro Lubinets, and Ukrainian "
+         "volunteer, Serhiy Sternenko, have both reported that a video is circulating.",
+         [("Dmytro Lubinets", "Ukrainian Parliament’s Commissioner for Human Rights"),
+          ("Serhiy Sternenko", "Ukrainian volunteer")], "reported"),
+        ("“Once again, we see cynical disregard for international humanitarian law on the part of "
+         "the Russian army,” Lubinets wrote.", [("Lubinets", None)], "wrote"),
+        ("President Vladimir Putin on Wednesday expressed confidence that his army was on the brink.",
+         [("President Vladimir Putin", None)], "expressed"),
+        ("Putin responded by ordering Russian forces to “defeat the enemy in the shortest possible "
+         "time” and take full control of Kursk Oblast.", [("Putin", None)], "ordering"),
+        ("\"I am counting on the fact that all the combat tasks facing our units will be fulfilled,\""
+         " he said in televised remarks.", [("he", None)], "said"),
+        ("Alexander Khinshtein, the acting governor of the Kursk region, wrote on Telegram on "
+         "Saturday that Ukrainian artillery had shelled Tyotkino overnight.",
+         [("Alexander Khinshtein", "acting governor of the Kursk region")], "wrote"),
+        ("In his first visit to the region since Ukraine launched its shock counter-offensive in "
+         "August, Putin, dressed in military camouflage, praised recent battlefield gains.",
+         [("Putin", None)], "praised"),
+        ("According to Sternenko, the war crime took place in the village of Kazachya Loknya.",
+         [("Sternenko", None)], "according to"),
+        ("\"We need to see the details first,\" said Dmitry Peskov.", [("Dmitry Peskov", None)], "said"),
+    ],
+)
+def test_real_attributions(sentence: str, subjects: list, verb: str) -> None:
+    found = _attribute(sentence)
+    assert found is not None
+    assert list(found.subjects) == subjects
+    assert found.verb == verb
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin’s statements come amid reports that Russian soldiers executed five servicemen.",
+        "Ukraine had sought to use its control of Kursk territory as leverage in peace negotiations.",
+        "Telegram channels on both sides often publish battlefield reports hours before statements.",
+        "The president had been briefed on the situation in the Kursk region.",
+        "Reuters could not independently verify the battlefield accounts of either side.",
+    ],
+)
+def test_reporter_sentences_have_no_attribution(sentence: str) -> None:
+    assert _attribute(sentence) is None
+
+
+def test_verbs_inside_quotes_are_masked() -> None:
+    sentence = "Gladkov wrote: \"Peskov said nothing.\""
+    masked = mask_quotes(sentence)
+    assert masked.index(MASK) == sentence.index("\"")
+    assert "Peskov" not in masked
+    assert _attribute(sentence).subjects == (("Gladkov", None),)
+
+
+def test_tail_phrase_stops_at_ordinary_words() -> None:
+    assert tail_phrase("Putin’s statements came after Gen. Valery Gerasimov") == "Gen. Valery Gerasimov"
+    assert tail_phrase("Later he") == "he"
+    assert tail_phrase("over the last five days") == ""

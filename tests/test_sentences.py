@@ -1,0 +1,123 @@
+"""Tests for geo.sentences, on real sentences of the seeds and fixture articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.documents import read_article
+from geo.sentences import quote_ranges, split_sentences
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+PATHS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((HERE / "fixtures" / "articles").glob("*.txt"))
+
+
+def _sentences(name: str) -> list[str]:
+    path = next(p for p in PATHS if p.stem.startswith(name))
+    doc = read_article(path)
+    return [s.text for s in split_sentences(doc.text, doc.body_start)]
+
+
+@pytest.mark.parametrize(("article", "count"), [("000", 14), ("002", 13)])
+def test_seed_sentence_counts(article: str, count: int) -> None:
+    """Counted by reading: seed 000 has 12 paragraphs, two of them with two sentences."""
+    assert len(_sentences(article)) == count
+
+
+@pytest.mark.parametrize(
+    ("article", "sentence"),
+    [
+        # abbreviation "Gen." inside a sentence
+        ("000", "Putin’s statements came after Gen. Valery Gerasimov, Russian Army Chief of the "
+                "General Staff, briefed Putin on the progress of the Russian offensive in Kursk."),
+        # numbers with commas and a bracketed conversion
+        ("000", "Gerasimov reported that Russian forces had reclaimed over 1,000 square kilometers "
+                "(386 square miles) of Kursk Oblast in the past five days, including 24 settlements,"
+                " with some units advancing into the Sumy region."),
+        # a quote of two sentences stays with its attribution
+        ("002", "\"In the most difficult situation, my priority has been and remains saving the lives"
+                " of Ukrainian soldiers. To this end, the units of the defense forces, if necessary, "
+                "maneuver to more favorable positions,\" General Oleksandr Syrsky said in a Facebook "
+                "post."),
+        # square brackets inside a quote
+        ("002", "He added, however, that \"despite the increased pressure from the Russian [and] North"
+                " Korean arm[ies], we will maintain defense in the Kursk region as long as it is "
+                "appropriate and necessary.\""),
+        # em dash
+        ("002", "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
+                "(425 square miles) of territory in the Kursk region — most of the land Ukraine "
+                "seized during its August 2024 offensive."),
+        # initialism "U.S." mid-sentence
+        ("103_", "Peskov said that the Kremlin would wait for U.S. officials to brief it on their "
+                 "talks with Ukrainian negotiators in Jeddah."),
+        # dateline with brackets and a spaced hyphen
+        ("101_", "KYIV, March 14 (Reuters) - Ukrainian troops are holding defensive lines south of "
+                 "Sudzha and have not been encircled in Russia's Kursk region, the Ukrainian General "
+                 "Staff said in a statement on Friday."),
+        # a sentence that ends inside a closing quote
+        ("102_", "Later he wrote: \"Air defence is working over Belgorod, please stay in shelters.\""),
+        # transcript questions are their own sentences
+        ("104_", "Will he go there again?"),
+    ],
+)
+def test_real_sentences_survive_whole(article: str, sentence: str) -> None:
+    assert sentence in _sentences(article)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_offsets_point_into_document_text(path: Path) -> None:
+    doc = read_article(path)
+    sentences = split_sentences(doc.text, doc.body_start)
+    assert sentences[0].start == doc.body_start
+    for previous, current in zip(sentences, sentences[1:]):
+        assert previous.end < current.start
+        assert doc.text[previous.end:current.start].isspace()
+    for sentence in sentences:
+        assert doc.text[sentence.start:sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+
+
+def test_initialism_ends_a_sentence_before_a_sentence_opener() -> None:
+    text = "Peskov said the talks were in the U.S. The Kremlin declined to comment."
+    assert [s.text for s in split_sentences(text)] == [
+        "Peskov said the talks were in the U.S.", "The Kremlin declined to comment."]
+
+
+def test_quoted_question_followed_by_lowercase_attribution_is_one_sentence() -> None:
+    text = "\"Why would we retreat from Sudzha?\" he asked. Gladkov said nothing."
+    assert len(split_sentences(text)) == 2
+
+
+def test_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
+    text = "Gladkov wrote: \"Stay in shelters. The drones are back. Syrsky said nothing."
+    assert len(split_sentences(text)) == 3
+    assert quote_ranges(text) == []
+
+
+def test_blank_line_always_ends_a_sentence() -> None:
+    text = "Reporter: Will he go there again\n\nPeskov: I cannot say"
+    assert [s.text for s in split_sentences(text)] == ["Reporter: Will he go there again",
+                                                       "Peskov: I cannot say"]
+
+
+def test_range_arguments_limit_the_split() -> None:
+    text = "Skip me. Sumy was shelled. Keep me too."
+    sentences = split_sentences(text, 9, len(text))
+    assert [(s.start, s.text) for s in sentences] == [(9, "Sumy was shelled."), (27, "Keep me too.")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Gen.", "U.S.", "Sudzha.", "said", "\"", "“", "”", "(", ")", "1,100", "A.", "The", "he",
+     "?", "!", "\n\n", "\n", "Putin", "[and]", "km."]), max_size=40))
+def test_every_visible_character_is_covered_exactly_once(words: list[str]) -> None:
+    text = " ".join(words)
+    sentences = split_sentences(text)
+    covered = "".join(s.text for s in sentences)
+    assert "".join(text.split()) == "".join(covered.split())
+    for sentence in sentences:
+        assert text[sentence.start:sentence.end] == sentence.text

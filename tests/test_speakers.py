@@ -1,0 +1,96 @@
+"""Tests for geo.speakers: many name forms of one speaker → one canonical name."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.speakers import ArticleSpeakers, Speaker, normalise, person_aliases, split_title
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "title"),
+    [
+        ("Putin", "Vladimir Putin", None),
+        ("President Vladimir Putin", "Vladimir Putin", "President"),
+        ("Russian President Vladimir Putin", "Vladimir Putin", "Russian President"),
+        ("the Kremlin leader", "Vladimir Putin", "Kremlin leader"),
+        ("Gen. Valery Gerasimov", "Valery Gerasimov", "Gen."),
+        ("chief of the general staff Valery Gerasimov", "Valery Gerasimov",
+         "chief of the general staff"),
+        ("Gerasimov", "Valery Gerasimov", None),
+        ("General Oleksandr Syrsky", "Oleksandr Syrsky", "General"),
+        ("Ukraine's top army commander", "Oleksandr Syrsky", "Ukraine's top army commander"),
+        ("President Volodymyr Zelensky", "Volodymyr Zelensky", "President"),
+        ("the Ukrainian leader", "Volodymyr Zelensky", "Ukrainian leader"),
+        ("Zelensky's office", "Volodymyr Zelensky", "office"),
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "Kremlin spokesman"),
+        ("Governor Gladkov", "Vyacheslav Gladkov", "Governor"),
+        ("Acting Kursk governor Alexander Khinshtein", "Alexander Khinshtein",
+         "Acting Kursk governor"),
+        ("Russia's Defence Ministry", "Russian Defence Ministry", None),
+        ("the Ukrainian General Staff", "Ukrainian General Staff", None),
+        ("Ukraine's General Staff", "Ukrainian General Staff", None),
+        ("a spokesman for the General Staff", "Ukrainian General Staff", "spokesman"),
+    ],
+)
+def test_curated_forms_from_the_articles(phrase: str, name: str, title: str | None) -> None:
+    speaker = ArticleSpeakers().resolve(phrase)
+    assert speaker is not None
+    assert (speaker.name, speaker.title) == (name, title)
+
+
+def test_unknown_person_is_linked_from_the_text_itself() -> None:
+    """Dmytro Lubinets is in no table: the article's full name makes "Lubinets" resolvable."""
+    speakers = ArticleSpeakers()
+    assert speakers.resolve("Lubinets") == Speaker("Lubinets", "person", None)
+    speakers.register(speakers.resolve("Dmytro Lubinets"))
+    assert speakers.resolve("Lubinets").name == "Dmytro Lubinets"
+
+
+def test_role_introduced_in_an_appositive_links_back() -> None:
+    speakers = ArticleSpeakers()
+    speakers.register(Speaker("Volodymyr Artyukh", "person", "the head of the administration"))
+    assert speakers.resolve("The head").name == "Volodymyr Artyukh"
+    assert speakers.resolve("the deputy head") is None
+
+
+def test_ambiguous_surname_is_not_guessed() -> None:
+    speakers = ArticleSpeakers()
+    speakers.register(Speaker("Ivan Petrov", "person"))
+    speakers.register(Speaker("Oleg Petrov", "person"))
+    assert speakers.resolve("Petrov").name == "Petrov"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind"),
+    [
+        ("the Sumy regional military administration", "Sumy regional military administration", "org"),
+        ("The Ukrainian monitoring channel DeepState", "DeepState", "org"),
+        ("Russian war correspondent Yuri Podolyaka", "Yuri Podolyaka", "person"),
+        ("The Institute for the Study of War", "Institute for the Study of War", "org"),
+    ],
+)
+def test_speakers_named_only_in_the_text(phrase: str, name: str, kind: str) -> None:
+    speaker = ArticleSpeakers().resolve(phrase)
+    assert (speaker.name, speaker.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("phrase", ["captured Ukrainian fighters", "the attempt", "he"])
+def test_phrases_that_name_nobody(phrase: str) -> None:
+    assert ArticleSpeakers().resolve(phrase) is None
+
+
+def test_split_title_and_normalise() -> None:
+    assert split_title("Russian President Vladimir Putin") == ("Russian President", "Vladimir Putin")
+    assert split_title("the acting governor") == ("acting governor", "")
+    assert normalise("The  Ukrainian Parliament’s Commissioner") == "ukrainian parliament's commissioner"
+
+
+def test_person_aliases_include_registered_surnames_but_not_organisations() -> None:
+    speakers = ArticleSpeakers()
+    speakers.register(Speaker("Serhiy Sternenko", "person"))
+    speakers.register(Speaker("Sumy regional military administration", "org"))
+    forms = person_aliases(speakers)
+    assert forms["Sternenko"] == "Serhiy Sternenko"
+    assert forms["the Kremlin leader"] == "Vladimir Putin"
+    assert "Sumy regional military administration" not in forms
