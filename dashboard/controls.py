@@ -1,0 +1,101 @@
+"""The page's widgets, turned into :class:`Filters` and :class:`MapOptions`.
+
+Every widget is bound to the URL query (``bind="query-params"``), so the view — dates,
+filters, toggles, selected place — can be shared and cited; docs/dashboard.md lists the
+parameters. Map clicks come back from streamlit-folium as the clicked popup's text, whose
+last line names the place (:func:`dashboard.popups.place_id_from_popup`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from .layerdata import Filters, LayerData, PlaceClaims
+from .mapview import MapOptions
+from .popups import place_id_from_popup
+
+DAY = dt.timedelta(days=1)
+QUERY = "query-params"
+CLICK_STATE = "_claimmap_last_click"
+CENTER_STATE = "_claimmap_center"
+ZOOM_STATE = "_claimmap_zoom"
+
+
+def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
+    first, last = data.first_date, data.last_date
+    if first is None or first == last:
+        if first is not None:
+            st.caption(f"All claims are dated {first.isoformat()}.")
+        return first, last
+    start, end = st.slider("Claims dated", min_value=first, max_value=last, value=(first, last),
+                           step=DAY, format="YYYY-MM-DD", key="dates", bind=QUERY)
+    return start, end
+
+
+def sidebar(data: LayerData) -> tuple[Filters, MapOptions]:
+    """Draw the filters in the sidebar; return what they ask for."""
+    with st.sidebar:
+        st.header("Filters")
+        start, end = _date_range(data)
+        speakers = st.multiselect("Speakers", data.speakers, key="speaker", bind=QUERY,
+                                  placeholder="all speakers")
+        sources = st.multiselect("Sources", data.sources, key="source", bind=QUERY,
+                                 placeholder="all sources")
+        labels = {a.id: a.label for a in data.articles}
+        articles = st.multiselect("Articles", data.article_ids, key="article", bind=QUERY,
+                                  format_func=lambda a: labels.get(a, a),
+                                  placeholder="all articles")
+        hide_reporter = st.toggle("Hide the articles' own statements", key="hide_reporter",
+                                  bind=QUERY, help='Claims with attribution "reporter".')
+        st.header("Map")
+        countries = st.toggle("Show countries", key="countries", bind=QUERY,
+                              help="Country-level claims are hidden by default.")
+        tiles = st.toggle("OpenStreetMap tiles (online)", key="tiles", bind=QUERY,
+                          help="Off: the bundled base map, no request leaves the app.")
+    filters = Filters(start=start, end=end, speakers=frozenset(speakers),
+                      sources=frozenset(sources), articles=frozenset(articles),
+                      hide_reporter=hide_reporter)
+    return filters, MapOptions(show_countries=countries, tiles=tiles)
+
+
+def remember_map_state(returned: dict | None, places: list[PlaceClaims]) -> None:
+    """Keep centre/zoom for the next mount, and select a newly clicked place."""
+    if not returned:
+        return
+    center, zoom = returned.get("center"), returned.get("zoom")
+    if center and zoom:
+        st.session_state[CENTER_STATE] = (center["lat"], center["lng"])
+        st.session_state[ZOOM_STATE] = zoom
+    click = (returned.get("last_object_clicked_popup"), str(returned.get("last_object_clicked")))
+    if click == st.session_state.get(CLICK_STATE):
+        return
+    st.session_state[CLICK_STATE] = click
+    place_id = place_id_from_popup(click[0])
+    label = next((k for k, p in place_labels(places).items() if p.place.place_id == place_id),
+                 None)
+    if label is not None:
+        st.session_state["place"] = label
+
+
+def map_view_state() -> tuple[tuple[float, float] | None, int | None]:
+    return st.session_state.get(CENTER_STATE), st.session_state.get(ZOOM_STATE)
+
+
+def place_labels(places: list[PlaceClaims]) -> dict[str, PlaceClaims]:
+    """Selector label → place. Labels are names (stable across filters, so a shared URL
+    keeps working); a name used by two places gets its place id appended."""
+    names = [p.place.name for p in places]
+    return {(p.place.name if names.count(p.place.name) == 1
+             else f"{p.place.name} [{p.place.place_id}]"): p for p in places}
+
+
+def place_picker(places: list[PlaceClaims]) -> PlaceClaims | None:
+    """The side panel's place selector (also set by clicking the map)."""
+    by_label = place_labels(places)
+    if st.session_state.get("place") not in (None, "", *by_label):
+        st.session_state["place"] = ""  # filtered out; a URL value is checked by Streamlit
+    chosen = st.selectbox("Place", ["", *sorted(by_label)], key="place", bind=QUERY,
+                          format_func=lambda label: label or "— click a place on the map —")
+    return by_label.get(chosen)

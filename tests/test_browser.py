@@ -1,0 +1,221 @@
+"""The dashboard in a real browser: Debian chromium driven by Playwright, network blocked.
+
+Each server is ``streamlit run dashboard/app.py -- --layer …`` on a free localhost port.
+Every request that does not go to that server is aborted and recorded, and the tests assert
+the record is empty. The acceptance layer is the built ``data/claims.geojson`` when it exists
+(``make build``), else the hand-written sample. The first test writes docs/screenshot.png.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from dashboard_support import APP, BUILT_LAYER, HOSTILE, PAYLOAD, ROOT, SAMPLE
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="needs Debian chromium at /usr/bin/chromium (apt install chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(layer: Path):
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               "--", "--layer", str(layer)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env={**os.environ})
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
+                if reply.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.25)
+    process.kill()
+    raise RuntimeError("streamlit did not become healthy in 60 s")
+
+
+def _server(layer: Path):
+    process, url = _serve(layer)
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def acceptance_url():
+    yield from _server(BUILT_LAYER if BUILT_LAYER.exists() else SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def hostile_url():
+    yield from _server(HOSTILE)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One page of the app, with outside requests blocked and recorded, dialogs recorded."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route("**/*", lambda route: self._route(route, url))
+        self.page = self.context.new_page()
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message),
+                                               dialog.dismiss()))
+        self.page.goto(url)
+        self.page.wait_for_selector(MAP_FRAME, timeout=60_000)
+        self.map = self.page.frame_locator(MAP_FRAME)
+        self.map.locator(".leaflet-overlay-pane path").first.wait_for(timeout=60_000)
+        self.map_frame = next(f for f in self.page.frames if "st_folium" in f.url)
+
+    def _route(self, route, url: str) -> None:
+        if route.request.url.startswith(url):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def tooltips(self) -> list[str]:
+        """Text of the tooltips of every place currently on the map (incl. clustered)."""
+        return self.map_frame.evaluate("""() => {
+            const names = [];
+            (window.feature_group || []).forEach(group => {
+                if (!window.map.hasLayer(group)) return;
+                group.eachLayer(function visit(layer) {
+                    if (layer.getTooltip && layer.getTooltip()) {
+                        const box = document.createElement('div');
+                        box.innerHTML = layer.getTooltip().getContent();
+                        names.push(box.textContent.trim().replace(/\\s+/g, ' '));
+                    }
+                    if (layer.eachLayer) layer.eachLayer(visit);
+                });
+            });
+            return names.sort();
+        }""")
+
+    def click_marker(self, name: str) -> None:
+        """Click the place's marker as a user would: open its cluster first if needed."""
+        for _ in range(8):
+            marker = self.map.locator(f'img.leaflet-marker-icon[alt="{name}"]')
+            if marker.count():
+                marker.click()
+                return
+            found = self.map_frame.evaluate("""(name) => {
+                let target = null;
+                window.feature_group.forEach(g => g.eachLayer(function visit(l) {
+                    if (l.options && l.options.alt === name) target = l;
+                    else if (l.eachLayer) l.eachLayer(visit);
+                }));
+                if (!target) return false;
+                const cluster = target.__parent && target.__parent._group.getVisibleParent(target);
+                if (cluster && cluster._icon) cluster._icon.setAttribute('data-test', 'open-me');
+                return true;
+            }""", name)
+            assert found, f"no marker for {name}"
+            self.map.locator('[data-test="open-me"]').click()
+            time.sleep(0.8)
+        raise AssertionError(f"could not reach the marker of {name}")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
+    visit = Visit(browser, acceptance_url)
+    try:
+        assert any(t.startswith("Kazachya Loknya") for t in visit.tooltips())
+        visit.click_marker("Kazachya Loknya")
+        popup = visit.map.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=15_000)
+        assert "Serhiy Sternenko" in popup.inner_text()
+        assert "2025-03-13" in popup.inner_text()
+        panel = visit.page.locator('[data-testid="stHtml"]')
+        panel.filter(has_text="Serhiy Sternenko").wait_for(timeout=15_000)
+        assert "place=Kazachya+Loknya" in visit.page.url
+        time.sleep(1)
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        visit.page.screenshot(path=str(SCREENSHOT))
+
+        visit.map_frame.evaluate("() => { window.__not_reloaded = true; }")
+        zoom = visit.map_frame.evaluate("() => window.map.getZoom()")
+        end = visit.page.locator('[data-testid="stSlider"] input[aria-label$="end"]')
+        end.focus()
+        while end.get_attribute("aria-valuetext") > "2025-03-12":
+            end.press("ArrowLeft")
+        deadline = time.time() + 20
+        while time.time() < deadline and any(
+                t.startswith("Kazachya Loknya") for t in visit.tooltips()):
+            time.sleep(0.25)
+        shown = visit.tooltips()
+        assert not any(t.startswith("Kazachya Loknya") for t in shown)
+        assert any(t.startswith("Kursk Oblast") for t in shown)
+        assert visit.map_frame.evaluate("() => window.__not_reloaded === true")
+        assert visit.map_frame.evaluate("() => window.map.getZoom()") == zoom
+        assert visit.outside == [] and visit.dialogs == []
+    finally:
+        visit.close()
+
+
+def test_hostile_text_shows_literally_and_runs_nothing(browser, hostile_url):
+    visit = Visit(browser, hostile_url)
+    try:
+        marker_name = f"Village {PAYLOAD}"
+        visit.click_marker(marker_name)
+        popup = visit.map.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=15_000)
+        assert f"Speaker {PAYLOAD}" in popup.inner_text()
+        assert "</script><script>alert(4)</script>" in popup.inner_text()
+        visit.map.locator(".leaflet-popup-close-button").click()
+        visit.map.locator(f'img.leaflet-marker-icon[alt="{marker_name}"]').hover()
+        tooltip = visit.map.locator(".leaflet-tooltip").filter(has_text="Village")
+        tooltip.wait_for(timeout=10_000)
+        assert PAYLOAD in tooltip.inner_text()
+        panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Speaker")
+        panel.wait_for(timeout=15_000)
+        assert f"Title {PAYLOAD}" in panel.inner_text()
+        time.sleep(1)
+        assert visit.page.locator('img[src="x"]').count() == 0
+        assert visit.map.locator('img[src="x"]').count() == 0
+        assert visit.dialogs == [] and visit.outside == []
+    finally:
+        visit.close()

@@ -1,0 +1,122 @@
+"""The page under Streamlit's AppTest: widgets change what reaches the map; errors are shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from dashboard_support import HOSTILE, LAYERS, PAYLOAD, SAMPLE, drawn, map_args, run_app
+
+D12, D13 = dt.date(2025, 3, 12), dt.date(2025, 3, 13)
+
+
+@pytest.fixture
+def app(monkeypatch):
+    page = run_app(monkeypatch, SAMPLE)
+    assert not page.exception
+    return page
+
+
+def test_first_view_draws_every_place_but_countries(app):
+    args = map_args(app)
+    assert drawn(args["feature_group"]) == {
+        "marker": ["Kazachya Loknya"], "polygon": ["Kursk Oblast", "Sumy Oblast"], "circle": []}
+    assert app.slider(key="dates").value == (D12, D13)
+    assert "showing 10 of 10 claims · 3 places on the map" in app.caption[0].value
+
+
+def test_slider_end_on_12_march_removes_kazachya_loknya_without_remounting(app):
+    before = map_args(app)
+    app.slider(key="dates").set_value((D12, D12)).run()
+    after = map_args(app)
+    assert not app.exception
+    assert drawn(after["feature_group"]) == {"marker": [], "polygon": ["Kursk Oblast"],
+                                             "circle": []}
+    # same base map script and component key: the iframe keeps its zoom and clicks
+    assert (after["script"], after["key"]) == (before["script"], before["key"])
+    assert len(app.dataframe[0].value) == 5
+
+
+def test_unchanged_view_sends_an_identical_map(app):
+    before = map_args(app)
+    app.run()
+    assert map_args(app) == before
+
+
+@pytest.mark.parametrize("widget, value, expected", [
+    ("speaker", ["Serhiy Sternenko"], {"marker": ["Kazachya Loknya"], "polygon": []}),
+    ("speaker", ["Valery Gerasimov"], {"marker": [], "polygon": ["Kursk Oblast", "Sumy Oblast"]}),
+    ("article", ["002_3f0cff5302c0621a"], {"marker": [], "polygon": ["Kursk Oblast"]}),
+    ("source", ["(no source)"], {"marker": ["Kazachya Loknya"],
+                                 "polygon": ["Kursk Oblast", "Sumy Oblast"]}),
+])
+def test_multiselect_filters_reach_the_map(app, widget, value, expected):
+    app.multiselect(key=widget).set_value(value).run()
+    got = drawn(map_args(app)["feature_group"])
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_toggles_hide_reporter_and_show_countries(app):
+    app.toggle(key="countries").set_value(True).run()
+    assert drawn(map_args(app)["feature_group"])["polygon"] == [
+        "Kursk Oblast", "Russia", "Sumy Oblast", "Ukraine"]
+    app.toggle(key="hide_reporter").set_value(True).run()
+    assert drawn(map_args(app)["feature_group"])["polygon"] == ["Kursk Oblast", "Sumy Oblast"]
+    assert "showing 7 of 10 claims" in app.caption[0].value
+
+
+def test_tiles_toggle_adds_osm_and_nothing_else_goes_online(app):
+    assert "openstreetmap" not in str(map_args(app)).lower()
+    app.toggle(key="tiles").set_value(True).run()
+    assert "tile.openstreetmap.org" in map_args(app)["script"]
+
+
+def test_view_comes_from_the_url_query(monkeypatch):
+    page = run_app(monkeypatch, SAMPLE, {"dates": ["2025-03-13", "2025-03-13"],
+                                         "speaker": "Valery Gerasimov", "place": "Sumy Oblast"})
+    assert drawn(map_args(page)["feature_group"])["polygon"] == ["Kursk Oblast", "Sumy Oblast"]
+    assert page.selectbox(key="place").value == "Sumy Oblast"
+    panel = page.get("html")[0].proto.body
+    assert "Gerasimov reported that Russian forces had reclaimed" in panel
+
+
+def test_side_panel_lists_the_selected_place(app):
+    app.selectbox(key="place").set_value("Kursk Oblast").run()
+    panel = app.get("html")[0].proto.body
+    assert panel.count("<li>") == 7 and "place id: iso:RU-KRS" in panel
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("missing.geojson", "layer file not found"),
+    ("empty.geojson", "empty file"),
+    ("bad_json.geojson", "bad_json.geojson:3: not valid JSON"),
+    ("not_schema.geojson", "features/0/properties/kind"),
+])
+def test_bad_layer_is_one_clear_message(monkeypatch, name, problem):
+    page = run_app(monkeypatch, LAYERS / name)
+    assert not page.exception
+    assert len(page.error) == 1
+    assert name in page.error[0].value and problem in page.error[0].value
+    assert not page.get("component_instance")
+
+
+def test_layer_without_claims_renders_an_empty_map(monkeypatch):
+    page = run_app(monkeypatch, LAYERS / "no_claims.geojson")
+    assert not page.exception and not page.error
+    assert "no claims" in page.info[0].value
+    assert drawn(map_args(page)["feature_group"]) == {"marker": [], "polygon": [], "circle": []}
+
+
+def test_hostile_layer_reaches_the_map_escaped(monkeypatch):
+    page = run_app(monkeypatch, HOSTILE)
+    assert not page.exception
+    groups = map_args(page)["feature_group"]
+    assert "<img" not in groups and "<script" not in groups
+    literals = re.findall(r"`(.*?)`", groups, flags=re.S)  # popup and tooltip HTML
+    assert len(literals) == 4
+    assert not any(bad in lit for lit in literals for bad in ("${", "\\", "<img"))
+    assert "&lt;img src=x onerror=alert(1)&gt;&#36;{alert(2)}" in literals[0]
+    page.selectbox(key="place").set_value(page.selectbox(key="place").options[1]).run()
+    assert "<img" not in page.get("html")[0].proto.body
+    assert PAYLOAD in set(page.dataframe[0].value["speaker"].str.replace("Speaker ", ""))
