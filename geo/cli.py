@@ -1,0 +1,87 @@
+"""Command line: ``python -m geo build`` / ``claimmap build``.
+
+A thin layer over :mod:`geo.pipeline`: it parses arguments, turns claimmap's errors
+into one-line messages, and maps outcomes to exit statuses —
+0 every article processed, 1 some rejected (the layer is still written from the rest),
+2 usage errors (bad flags, nothing to read, an unusable gazetteer or output path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import partial
+from pathlib import Path
+
+from .errors import ClaimmapError, UsageError
+from .gazetteer import Gazetteer
+from .layer import write_layer
+from .pipeline import build
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimmap", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="build the GeoJSON layer from article files")
+    b.add_argument("inputs", nargs="*", default=["seeds"], help="article files or folders (default: seeds/)")
+    b.add_argument("--out", default="data/claims.geojson", help="layer to write (default: %(default)s)")
+    b.add_argument("--jobs", type=int, default=1, help="worker processes (0 = all cores)")
+    b.add_argument("--pack", action="append", default=[], type=Path,
+                   help="extra gazetteer pack: a CSV file or a folder of them (repeatable)")
+    b.add_argument("--overrides", type=Path, help="gazetteer overrides CSV; wins over every source")
+    b.add_argument("--online", action="store_true",
+                   help="also ask an online geocoder for names the gazetteer does not know")
+    b.add_argument("--geocoder", default="nominatim", help="geopy geocoder name (with --online)")
+    b.add_argument("--user-agent", help="identifies you to the online geocoder (required with --online)")
+    b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar (default: on when stderr is a terminal)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    return parser
+
+
+def _mention_hook(args: argparse.Namespace, gazetteer: Gazetteer):
+    if not args.online:
+        return None
+    from .geocoders.online import online_mention_hook
+
+    return online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    missing = [i for i in args.inputs if not Path(i).exists() and not Path(i).is_symlink()]
+    if missing and len(missing) == len(args.inputs):
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    if args.jobs < 0:
+        raise UsageError(f"--jobs must be 0 (all cores) or more, not {args.jobs}")
+    jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
+    loader = partial(Gazetteer.load, packs=tuple(args.pack), overrides=args.overrides)
+    gazetteer = loader()
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    result = build(args.inputs, gazetteer, jobs=jobs, progress=progress and not args.quiet,
+                   mention_hook=_mention_hook(args, gazetteer), loader=loader)
+    if not result.layer["articles"] and not result.errors:
+        raise UsageError(f"no article files (*.txt) in {', '.join(args.inputs)}")
+    write_layer(result.layer, args.out)
+    for error in result.errors:
+        print(f"rejected {error}", file=sys.stderr)
+    if not args.quiet:
+        s = result.stats
+        print(f"{s['articles']} articles, {s['claims']} claims, {s['places']} places, "
+              f"{s['unresolved']} unresolved mentions, {s['unplaced']} unplaced claims, "
+              f"{s['rejected']} rejected -> {args.out}", file=sys.stderr)
+    return EXIT_REJECTED if result.errors else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return run_build(args)
+    except (ClaimmapError, OSError) as exc:
+        print(f"claimmap: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("claimmap: interrupted; the previous layer (if any) is untouched", file=sys.stderr)
+        return 130

@@ -1,0 +1,162 @@
+"""Assembling and writing the GeoJSON layer: places linked to their dated claims.
+
+The layer's schema is written down once, in ``geo/layer.schema.json`` (documented in
+``docs/layer.md``); :func:`geo.schema.validate_layer` checks a layer against it.
+
+Output is deterministic: features sorted by place id, claims by (date, article, span),
+articles by id, geometry rounded to 6 decimals with RFC 7946 ring winding, compact JSON
+with a fixed key order and no timestamps — the same inputs give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .claims import Claim
+from .documents import Document
+from .geometry import normalise_geometry
+from .linking import Link
+from .places import Mention, Place
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class ArticleResult:
+    """What the pipeline found in one article."""
+
+    document: Document
+    claims: list[Claim]
+    mentions: list[Mention]
+    links: list[Link]
+    unplaced: list[Claim] = field(default_factory=list)
+
+
+def claim_record(claim: Claim, doc: Document, link: str) -> dict:
+    """The claim as it appears in a feature's ``claims`` list (key order is the schema's)."""
+    return {
+        "claim_id": claim.id,
+        "date": claim.date.isoformat(),
+        "speaker": claim.speaker,
+        "speaker_title": claim.speaker_title,
+        "verb": claim.verb,
+        "text": claim.text,
+        "quote": claim.quote,
+        "article_id": doc.id,
+        "article_title": doc.title,
+        "source": doc.source,
+        "url": doc.url,
+        "span": [claim.span[0], claim.span[1]],
+        "attribution": claim.attribution,
+        "link": link,
+    }
+
+
+def _claim_order(record: dict) -> tuple:
+    return (record["date"], record["article_id"], record["span"][0], record["span"][1],
+            record["claim_id"])
+
+
+def _feature(place: Place, records: list[dict], surfaces: set[str]) -> dict:
+    return {
+        "type": "Feature",
+        "id": place.id,
+        "geometry": normalise_geometry(place.geometry),
+        "properties": {
+            "place_id": place.id,
+            "name": place.name,
+            "kind": place.kind,
+            "country": place.country,
+            "admin1": place.admin1,
+            "precision": place.precision,
+            "approximate": place.approximate,
+            "gazetteer": place.source,
+            "mentions": sorted(surfaces),
+            "claims": sorted(records, key=_claim_order),
+        },
+    }
+
+
+def assemble_layer(results: list[ArticleResult]) -> dict:
+    """Build the FeatureCollection from per-article results (pure; order-independent)."""
+    results = sorted(results, key=lambda r: r.document.id)
+    places: dict[str, Place] = {}
+    records: dict[str, dict[tuple[str, str], dict]] = {}
+    surfaces: dict[str, set[str]] = {}
+    unresolved: list[dict] = []
+    unplaced: list[dict] = []
+    for result in results:
+        doc = result.document
+        for mention in result.mentions:
+            if mention.place is None:
+                unresolved.append({
+                    "mention": mention.surface,
+                    "article_id": doc.id,
+                    "span": [mention.start, mention.end],
+                    "reason": mention.reason or "not in the gazetteer",
+                })
+            else:
+                surfaces.setdefault(mention.place.id, set()).add(mention.surface)
+        for link in result.links:
+            places.setdefault(link.place.id, link.place)
+            bucket = records.setdefault(link.place.id, {})
+            key = (doc.id, link.claim.id)
+            # a claim both named and reached by context keeps the stronger "named" link
+            if key not in bucket or link.link == "named":
+                bucket[key] = claim_record(link.claim, doc, link.link)
+        unplaced.extend(claim_record(claim, doc, "none") for claim in result.unplaced)
+    features = [
+        _feature(places[pid], list(records[pid].values()), surfaces.get(pid, set()))
+        for pid in sorted(places)
+    ]
+    return {
+        "type": "FeatureCollection",
+        "generator": {"name": "claimmap", "version": __version__, "schema": SCHEMA_VERSION},
+        "articles": [
+            {
+                "id": r.document.id,
+                "date": r.document.date.isoformat(),
+                "title": r.document.title,
+                "source": r.document.source,
+                "url": r.document.url,
+                "claims": len(r.claims),
+            }
+            for r in results
+        ],
+        "unresolved": sorted(unresolved, key=lambda u: (u["article_id"], u["span"])),
+        "unplaced": sorted(unplaced, key=_claim_order),
+        "features": features,
+    }
+
+
+def dumps_layer(layer: dict) -> str:
+    """Serialise deterministically: compact, UTF-8 text kept as is, one trailing newline."""
+    return json.dumps(layer, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+
+
+def write_layer(layer: dict, out: str | Path) -> Path:
+    """Write atomically: a temp file in the same folder, fsynced, then renamed over ``out``.
+
+    An interrupted build therefore leaves either the old complete layer or the new one,
+    never a truncated file.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    payload = dumps_layer(layer).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
