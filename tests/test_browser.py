@@ -8,23 +8,16 @@ the record is empty. The acceptance layer is the built ``data/claims.geojson`` w
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from dashboard_support import APP, BUILT_LAYER, HOSTILE, PAYLOAD, ROOT, SAMPLE
+from dashboard_support import BUILT_LAYER, HOSTILE, PAYLOAD, ROOT, SAMPLE
 
-CHROMIUM = Path("/usr/bin/chromium")
+from dashboard.server import CHROMIUM, CHROMIUM_ARGS, serve
+
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,42 +26,9 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(layer: Path):
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-               "--", "--layer", str(layer)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, env={**os.environ})
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {process.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
-                if reply.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.25)
-    process.kill()
-    raise RuntimeError("streamlit did not become healthy in 60 s")
-
-
 def _server(layer: Path):
-    process, url = _serve(layer)
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with serve(layer) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
