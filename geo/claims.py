@@ -61,12 +61,15 @@ class _Part:
 
 
 def _clauses(masked: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The sentence's clauses, without trailing blanks; a separator at the very start or
+    two in a row (", while …, while …", "; ;") leave no empty clause, hence no empty claim."""
     pieces, cursor = [], sentence.start
     for match in _CLAUSE_SPLIT.finditer(masked, sentence.start, sentence.end):
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, sentence.end))
-    return pieces
+    trimmed = [(a, a + len(masked[a:b].rstrip())) for a, b in pieces]
+    return [(a, b) for a, b in trimmed if a < b]
 
 
 def _parts(doc: Document, masked: str) -> list[_Part]:

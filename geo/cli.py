@@ -42,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(message: str) -> str:
+    """``message`` with control and invisible characters escaped (``\\n``, ``\\u202e``).
+
+    A report is one line per problem: a newline in a file name must not split it (or forge
+    a second "rejected" line), nor a bidi control make a name read backwards.
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
 def _mention_hook(args: argparse.Namespace, gazetteer: Gazetteer):
     if not args.online:
         return None
@@ -66,7 +75,7 @@ def run_build(args: argparse.Namespace) -> int:
         raise UsageError(f"no article files (*.txt) in {', '.join(args.inputs)}")
     write_layer(result.layer, args.out)
     for error in result.errors:
-        print(f"rejected {error}", file=sys.stderr)
+        print(_one_line(f"rejected {error}"), file=sys.stderr)
     if not args.quiet:
         s = result.stats
         print(f"{s['articles']} articles, {s['claims']} claims, {s['places']} places, "
@@ -80,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_build(args)
     except (ClaimmapError, OSError) as exc:
-        print(f"claimmap: error: {exc}", file=sys.stderr)
+        print(_one_line(f"claimmap: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("claimmap: interrupted; the previous layer (if any) is untouched", file=sys.stderr)

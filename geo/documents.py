@@ -27,7 +27,8 @@ ARTICLE_SUFFIXES = (".txt",)
 
 _DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]*:?[ \t]+(\S+)[ \t]*", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_HEADER = re.compile(r"[ \t]*(title|source|url)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+_HEADER = re.compile(r"[ \t]*(title|source|url)[ \t]*:[ \t]*(.*?)[ \t\r]*$", re.IGNORECASE)
+"""A header line; the ``\\r`` of a file saved with Windows line ends is not part of the value."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,8 @@ def read_article(path: str | Path) -> Document:
         raise ArticleError("is a directory, not an article file", path)
     if path.is_symlink() and not path.exists():
         raise ArticleError("broken symbolic link", path)
+    if path.exists() and not path.is_file():
+        raise ArticleError("not a regular file (a device, pipe or socket?)", path)
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
@@ -155,7 +158,9 @@ def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
     """Expand directories into their article files (``*.txt``, sorted, hidden ones skipped).
 
     Files named explicitly are kept whatever their suffix, so that a bad one is reported
-    rather than ignored.
+    rather than ignored. For the same reason a ``*.txt`` entry of a folder is kept even
+    when it is not a regular file (a sub-folder, a broken link, a pipe): reading it
+    reports it, where skipping it would hide it.
     """
     found: list[Path] = []
     for item in inputs:
@@ -164,7 +169,6 @@ def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
             found.extend(
                 p for p in sorted(item.iterdir())
                 if p.suffix in ARTICLE_SUFFIXES and not p.name.startswith(".")
-                and (p.is_file() or p.is_symlink())
             )
         else:
             found.append(item)
