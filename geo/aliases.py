@@ -1,0 +1,144 @@
+"""Place-name normalisation and alias generation, shared by the gazetteer and the recogniser.
+
+Why one module: the index is built with the same :func:`key` that the recogniser applies to
+article text, so a name matches whatever its case, diacritics, apostrophes (Kazach'ya),
+hyphens (Nikolayevo-Darino) or invisible characters (zero-width spaces, right-to-left marks).
+:func:`loose_key` folds common transliteration variants (ya/ia/ja, yi/iy/y, …) for a second,
+lower-ranked lookup. Nothing here changes offsets: callers normalise copies of substrings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+"""Soft hyphen, Arabic letter mark, zero-width and bidirectional controls (a regex class body)."""
+
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_INVISIBLE_END_RE = re.compile(f"[{INVISIBLE}]+$")
+
+REGION_WORDS = ("oblast", "region", "province", "territory", "krai", "kray", "republic")
+"""Lower-case words that make "X <word>" name a first-level region (issue 3's aliases)."""
+
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeastern "
+    "northwestern southeastern southwestern".split()
+)
+
+DEMONYMS = frozenset(
+    "russian russians ukrainian ukrainians american americans belarusian belarusians "
+    "korean koreans chinese iranian iranians european europeans british french german germans "
+    "polish georgian georgians syrian israeli israelis soviet kazakh moldovan lithuanian "
+    "latvian estonian finnish turkish".split()
+)
+"""Adjectives/nationality nouns that must never become place mentions (kept small, lower case)."""
+
+FUNCTION_WORDS = frozenset(
+    "the a an and or but if then than this that these those there here he she it they we you i "
+    "his her its their our my your in on at of to for from by with about into over after before "
+    "during under again once all any both each few more most other some such no nor not only own "
+    "same so too very can will just should now also however according is are was were be been "
+    "has have had do does did would could may might must what where when how why who let as "
+    "while across later near outside around towards toward through between against along "
+    "within without beyond since until via per either".split()
+)
+"""Words that may sit next to a place name without making it part of a longer name."""
+
+STOPWORDS = FUNCTION_WORDS | frozenset(
+    "moments minutes president general gen mr mrs ms dr chief minister commander governor mayor "
+    "army forces parliament war human rights state federation convention conventions time day "
+    "week month year today monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december north south "
+    "east west republic region oblast city village town district news post media telegram "
+    "facebook video centre center".split()
+)
+"""Words never accepted as a whole place name on their own: function words, titles, dates."""
+
+
+def strip_invisible(text: str) -> str:
+    """Drop zero-width and bidirectional control characters."""
+    return _INVISIBLE_RE.sub("", text)
+
+
+_DELETE = {ord(c): None for c in "'\u2019\u02bc\u02b9`\u00b4"}
+_DELETE.update({cp: None for cp in (0x00AD, 0x061C, 0x180E, 0xFEFF, *range(0x200B, 0x2010),
+                                    *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                                    *range(0x2066, 0x206A))})
+_SPACE = {ord(c): " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015.,\t\n\r\u00a0"}
+
+
+def strip_trailing_invisible(text: str) -> str:
+    """Drop invisible characters at the end (a word followed by a right-to-left mark)."""
+    return _INVISIBLE_END_RE.sub("", text)
+
+
+@lru_cache(maxsize=1 << 20)
+def key(name: str) -> str:
+    """The exact match key: case-, accent-, apostrophe- and hyphen-insensitive."""
+    text = name.translate(_DELETE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
+        )
+    return " ".join(text.casefold().translate(_SPACE).split())
+
+
+_LOOSE_RULES = (
+    (re.compile(r"(?<=[aeiou])ye"), "e"),
+    (re.compile(r"\bye"), "e"),
+    (re.compile(r"[yj]a|ia"), "ia"),
+    (re.compile(r"[yj]u|iu"), "iu"),
+    (re.compile(r"[yj]o|io"), "io"),
+    (re.compile(r"(?:iy|yi|yy|ii|ij)\b"), "y"),
+    (re.compile(r"j"), "y"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(?:sch|shch)"), "shch"),
+)
+
+
+@lru_cache(maxsize=262_144)
+def loose_key(name: str) -> str:
+    """A coarser key that merges romanisation variants: Kazachya = Kazachia, Yunakivka =
+    Iunakivka, Zeleny = Zelenyi. Only used when the exact key finds nothing."""
+    text = key(name)
+    for pattern, replacement in _LOOSE_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def region_aliases(short: str, local_romanized: str | None = None) -> list[str]:
+    """Names under which a first-level region is written: "Kursk" gives "Kursk Oblast",
+    "Kursk region", "Kursk territory", …; "Kurskaya oblast'" is passed in as local_romanized.
+    The bare short name is returned too (it is ambiguous with the city; places.py decides)."""
+    names = [short] + [f"{short} {word}" for word in REGION_WORDS]
+    names += [f"{short} autonomous okrug", f"republic of {short}"]
+    if local_romanized:
+        names.append(local_romanized)
+        stem = key(local_romanized).removesuffix(" oblast").removesuffix(" kray")
+        names += [stem + " oblast", stem + " region"]
+    return names
+
+
+def ukrainian_short(name_uk: str | None, name_ru: str | None) -> list[str]:
+    """Cyrillic forms of a region: "Курська область" plus its common case forms
+    ("Курській області", "Курской области", "Курскую область") so Russian and Ukrainian
+    sentences match without a morphological analyser."""
+    out: list[str] = []
+    for name in (name_uk, name_ru):
+        if not name:
+            continue
+        out.append(name)
+        match = re.fullmatch(r"(\w+?)(ська|ская|цька|цкая) (область)", name)
+        if not match:
+            continue
+        stem, ending = match.group(1), match.group(2)
+        if ending in ("ська", "цька"):
+            base = stem + ending[:-1]
+            out += [f"{base}ій області", f"{base}у область", f"{base}ої області"]
+        else:
+            base = stem + ending[:-2]
+            out += [f"{base}ой области", f"{base}ую область", f"{base}ой областью"]
+    return out

@@ -1,0 +1,179 @@
+"""Spotting gazetteer names in article text (recognition only; places.py resolves).
+
+Contract: :func:`spot` returns :class:`Spot` objects whose ``start``/``end`` are offsets into
+the text it was given, longest match first, never overlapping. Matching uses
+:func:`geo.aliases.key`, so invisible characters inside a name, apostrophes and hyphens do not
+stop it, while the spans keep pointing at the original characters.
+
+Why these filters: a gazetteer of 235k names matches many ordinary words, so a name only
+counts when it is capitalised, not a function word or demonym, not the modifier of a longer
+capitalised name ("Geneva Convention", "Vladimir Putin"), and not a person's surname seen
+elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from . import aliases
+
+MAX_TOKENS = 5
+_TOKEN = re.compile(
+    rf"[^\W\d_](?:[\w{aliases.INVISIBLE}]|['\u2019\u02bc\-](?=[^\W_]))*", re.UNICODE)
+_GAP_INSIDE_NAME = re.compile(rf"[ \t\u00a0{aliases.INVISIBLE}]{{1,3}}|\.")
+_GAP_AFTER_ABBREVIATION = re.compile(r"\. ")
+_POSSESSIVE = re.compile(r"['\u2019\u02bc][sS]$")
+
+ROLE_WORDS = frozenset(
+    "governor mayor oblast region city authorities administration police military garrison "
+    "front direction border".split()
+)
+"""A capitalised word after a place that does not make it part of another name."""
+
+LEFT_MODIFIERS = frozenset("acting former occupied liberated greater ex".split())
+"""A capitalised word before a place that does not make it part of another name."""
+
+TITLES = frozenset(
+    "president gen general mr mrs ms dr minister commander governor mayor lt col colonel "
+    "sergeant captain major chief spokesman spokeswoman".split()
+)
+
+
+class Names(Protocol):
+    """What spotting needs from the gazetteer."""
+
+    def knows(self, name: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A stretch of text that is a known name (tokens ``first``..``last`` inclusive)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+def tokenise(text: str, start: int = 0) -> list[Token]:
+    """Word tokens from ``start``; a possessive "'s" is cut off and flagged."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start):
+        word = aliases.strip_trailing_invisible(match.group())
+        possessive = _POSSESSIVE.search(word)
+        end = match.start() + len(word) - (2 if possessive else 0)
+        tokens.append(Token(match.start(), end, text[match.start():end], bool(possessive)))
+    return tokens
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens can belong to one name: separated by spaces, or by a dot inside an
+    abbreviation ("U.S.", "Gen. Valery Gerasimov"), never by a sentence end or a possessive."""
+    if left.possessive:
+        return False
+    if _GAP_INSIDE_NAME.fullmatch(text, left.end, right.start):
+        return True
+    return len(left.text) <= 3 and _GAP_AFTER_ABBREVIATION.fullmatch(text, left.end, right.start) is not None
+
+
+def _longest(text: str, tokens: list[Token], i: int, names: Names) -> int | None:
+    """Index of the last token of the longest known name starting at token i."""
+    last = i
+    while last + 1 < len(tokens) and last - i + 1 < MAX_TOKENS and _joined(text, tokens[last], tokens[last + 1]):
+        last += 1
+    for j in range(last, i - 1, -1):
+        surface = text[tokens[i].start:tokens[j].end]
+        name_key = aliases.key(surface)
+        if j == i and (name_key in aliases.STOPWORDS or name_key in aliases.DEMONYMS):
+            return None
+        if names.knows(surface):
+            return j
+    return None
+
+
+def _run_neighbour(text: str, tokens: list[Token], i: int, step: int) -> Token | None:
+    """The capitalised token directly joined to token i on one side, if any."""
+    j = i + step
+    if not 0 <= j < len(tokens):
+        return None
+    pair = (tokens[i], tokens[j]) if step > 0 else (tokens[j], tokens[i])
+    if tokens[j].capital and _joined(text, *pair):
+        return tokens[j]
+    return None
+
+
+def _inside_longer_name(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    right = _run_neighbour(text, tokens, last, 1)
+    if right is not None and aliases.key(right.text) not in ROLE_WORDS | aliases.FUNCTION_WORDS:
+        return True
+    left = _run_neighbour(text, tokens, first, -1)
+    if left is None:
+        return False
+    left_key = aliases.key(left.text)
+    harmless = aliases.STOPWORDS | aliases.DIRECTIONS | LEFT_MODIFIERS
+    return left_key not in harmless or left_key in TITLES
+
+
+def person_names(text: str, tokens: list[Token], spots: list[Spot]) -> set[str]:
+    """Keys of words used as personal names: after a title, or ending a run of capitalised
+    words that holds no place ("Valery Gerasimov" makes a later bare "Gerasimov" a person)."""
+    in_spot = {k for s in spots for k in range(s.first, s.last + 1)}
+    persons: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capital:
+            i += 1
+            continue
+        j = i
+        while _run_neighbour(text, tokens, j, 1) is not None:
+            j += 1
+        first = i
+        while first < j and aliases.key(tokens[first].text) in aliases.FUNCTION_WORDS:
+            first += 1  # a sentence-initial "In", "Is", "The" is not part of a name
+        titled = first > 0 and aliases.key(tokens[first - 1].text) in TITLES
+        if (j > first or titled) and not in_spot.intersection(range(first, j + 1)):
+            persons.add(aliases.key(tokens[j].text))
+        i = j + 1
+    return persons
+
+
+def spot(text: str, names: Names, start: int = 0) -> list[Spot]:
+    """Known place names in ``text[start:]`` after the filters described above."""
+    tokens = tokenise(text, start)
+    found: list[Spot] = []
+    i = 0
+    while i < len(tokens):
+        last = _longest(text, tokens, i, names) if tokens[i].capital else None
+        if last is None:
+            i += 1
+            continue
+        if not _inside_longer_name(text, tokens, i, last):
+            end = tokens[last].end
+            if len(tokens[last].text) == 1 and text[end:end + 1] == ".":
+                end += 1  # the closing dot of an abbreviation: "U.S."
+            found.append(Spot(tokens[i].start, end, i, last))
+        i = last + 1
+    persons = person_names(text, tokens, found)
+    return [s for s in found
+            if s.first != s.last or aliases.key(tokens[s.first].text) not in persons]
+
+
+def token_window(text: str, start: int, before: int = 8) -> list[str]:
+    """Keys of up to ``before`` words preceding offset ``start`` in the same sentence."""
+    left = text[max(0, start - 200):start]
+    left = re.split(r"[.!?;:\n]\s", left)[-1]
+    return [aliases.key(t.text) for t in tokenise(left)][-before:]

@@ -1,0 +1,207 @@
+"""Place mentions in articles: recognition (gazetteer_match) and resolution (here).
+
+Resolution follows what good geoparsers do, in this order, and records the reading taken:
+1. the kind the text asks for — "Sumy region" is the oblast, "the city of Sumy" the city;
+2. a bare name that is both a region and its capital city ("Kursk") is the region when the
+   sentence talks war ("incursion into Kursk") or the article names that region explicitly
+   and never the city, otherwise the city;
+3. a country name is the country;
+4. among settlements, spatial coherence with the article's unambiguous places (same region,
+   then same country, then nearest), then source priority and population.
+Names found only through a pattern ("the village of X") that the gazetteer does not know
+are kept as unresolved mentions with a reason, never dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import aliases
+from . import gazetteer_geometry as geom
+from . import gazetteer_match as match
+
+if TYPE_CHECKING:
+    from .documents import Document
+    from .gazetteer import Candidate, Gazetteer
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place on the earth, as precise as the sources honestly allow."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    geometry: dict
+    precision: str
+    approximate: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place name in one article; ``document.text[start:end] == surface``."""
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    place: Place | None
+    reading: str | None
+    reason: str | None
+
+
+WAR_CUES = frozenset(
+    "incursion incursions offensive counteroffensive counter invasion invaded operation "
+    "operations fighting fight battle battles front frontline troops forces soldiers servicemen "
+    "units unit executed captured liberate liberated liberating liberation occupied occupation "
+    "seized retaken recaptured reclaimed advance advances advancing advanced shelling withdrawal "
+    "withdraw retreat pushed push incursion attack attacks assault control territory".split()
+)
+CITY_CUES = frozenset(
+    "city town downtown centre center mayor residents streets hospital suburbs".split())
+REGION_AFTER = frozenset(
+    "operation offensive incursion front direction governor regional oblast border".split())
+"""A word right after a bare name that makes it the region: "the Kursk operation"."""
+SETTLEMENT_CUES = frozenset("village town city settlement hamlet near outside".split())
+MIN_POPULATION_WITHOUT_CUE = 15_000
+NEAR_KM = 100.0
+"""A GeoNames place smaller than this population, neither in a region the article names nor
+within NEAR_KM of its other places, needs a cue ("the village of X")."""
+
+_UNKNOWN_PATTERN = re.compile(
+    rf"\b(?:village|town|city|settlement|hamlet)s? of ((?:[A-Z\u0400-\u042f][\w{aliases.INVISIBLE}'\u2019-]+)"
+    rf"(?: [A-Z\u0400-\u042f][\w{aliases.INVISIBLE}'\u2019-]+)*)"
+    rf"|\b((?:[A-Z\u0400-\u042f][\w{aliases.INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+)*)"
+    r" (?:[Oo]blast|region|district|raion)\b"
+)
+
+
+@dataclass
+class _Context:
+    """What the whole article says, used to read each ambiguous name."""
+
+    countries: set[str]
+    admin1s: set[str]
+    points: list[tuple[float, float]]
+
+
+def _typed_choice(cands: list[Candidate]) -> tuple[Place, str] | None:
+    typed = [c for c in cands if c.typed and c.place.kind == "admin1"]
+    if typed:
+        return typed[0].place, "the name states the region type"
+    countries = [c for c in cands if c.place.kind == "country" and not c.loose]
+    if countries:
+        return countries[0].place, "country name"
+    return None
+
+
+def _bare_region_or_city(text: str, start: int, end: int, region: Place,
+                         cities: list[Candidate]) -> tuple[Place, str]:
+    surface = text[start:end]
+    before = match.token_window(text, start)
+    after = [aliases.key(t.text) for t in match.tokenise(text[end:end + 40])][:3]
+    city = cities[0].place if cities else None
+    if city is not None and CITY_CUES.intersection(before[-3:] + after):
+        return city, f"bare {surface!r} read as the city: a city cue next to it"
+    cue = sorted(WAR_CUES.intersection(before)) or sorted(REGION_AFTER.intersection(after[:1]))
+    if cue:
+        return region, f"bare {surface!r} read as the region: war/region context {cue[0]!r}"
+    if city is None:
+        return region, f"bare {surface!r}: only the region is known"
+    return city, f"bare {surface!r} read as the city: no regional cue (prominence)"
+
+
+def _nearest_km(place: Place, ctx: _Context) -> float:
+    here = geom.representative_lonlat(place.geometry)
+    return min((geom.distance_km(here, p) for p in ctx.points), default=1e9)
+
+
+def _coherence(cand: Candidate, ctx: _Context) -> tuple:
+    place = cand.place
+    # log-scale distance: 50 km vs 600 km matters (Loknya), 7,500 vs 8,000 km does not
+    nearest = _nearest_km(place, ctx)
+    coherent = place.admin1 in ctx.admin1s or place.country in ctx.countries
+    return (cand.loose, place.admin1 not in ctx.admin1s, not coherent,
+            int(math.log2(1 + nearest / 50)) if coherent else 0,
+            cand.priority, -cand.population, place.id)
+
+
+def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context) -> tuple[Place | None, str]:
+    surface = text[spot.start:spot.end]
+    chosen = _typed_choice(cands)
+    if chosen:
+        return chosen
+    regions = [c.place for c in cands if c.place.kind == "admin1" and not c.loose]
+    if regions:
+        cities = [c for c in cands if c.place.kind == "settlement" and c.place.admin1 == regions[0].admin1]
+        return _bare_region_or_city(text, spot.start, spot.end, regions[0], cities)
+    ranked = sorted(cands, key=lambda c: _coherence(c, ctx))
+    best = ranked[0]
+    cue = SETTLEMENT_CUES.intersection(match.token_window(text, spot.start, 3))
+    near = best.place.admin1 in ctx.admin1s or _nearest_km(best.place, ctx) <= NEAR_KM
+    weak = (best.place.source == "geonames" and best.population < MIN_POPULATION_WITHOUT_CUE
+            and not near)
+    if weak and not cue:
+        return None, f"{surface!r} is only a small place far from the article's other places"
+    how = "only candidate" if len(ranked) == 1 else (
+        f"{len(ranked)} candidates; chose the one in {best.place.admin1 or best.place.country}, "
+        "coherent with the article's other places")
+    return best.place, how
+
+
+def _context(spots: list[match.Spot], cands: list[list[Candidate]]) -> _Context:
+    ctx = _Context(set(), set(), [])
+    for spot, options in zip(spots, cands):
+        chosen = _typed_choice(options)
+        if chosen is None and len({c.place.id for c in options}) == 1:
+            chosen = options[0].place, ""
+        if chosen is None:
+            continue
+        place = chosen[0]
+        if place.country:
+            ctx.countries.add(place.country)
+        if place.admin1:
+            ctx.admin1s.add(place.admin1)
+        if place.kind != "country":
+            ctx.points.append(geom.representative_lonlat(place.geometry))
+    return ctx
+
+
+def _unknown_mentions(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for hit in _UNKNOWN_PATTERN.finditer(doc.text, doc.body_start):
+        group = 1 if hit.group(1) else 2
+        start, end = hit.start(group), hit.end(group)
+        while (first := re.match(r"\S+\s+", doc.text[start:end])) and \
+                aliases.key(first.group()) in aliases.STOPWORDS:
+            start += first.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if aliases.key(doc.text[start:end]) in aliases.STOPWORDS | aliases.DEMONYMS:
+            continue
+        found.append(Mention(doc.id, start, end, doc.text[start:end], None, None,
+                             f"{doc.text[start:end]!r} is not in the gazetteer"))
+    return found
+
+
+def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention in the article body, resolved or not, sorted by start offset."""
+    text = doc.text
+    spots = match.spot(text, gazetteer, doc.body_start)
+    cands = [gazetteer.candidates(text[s.start:s.end]) for s in spots]
+    ctx = _context(spots, cands)
+    mentions = []
+    for spot, options in zip(spots, cands):
+        place, how = _resolve(text, spot, options, ctx)
+        surface = text[spot.start:spot.end]
+        if place is None:
+            continue
+        mentions.append(Mention(doc.id, spot.start, spot.end, surface, place, how, None))
+    mentions += _unknown_mentions(doc, [(m.start, m.end) for m in mentions])
+    return sorted(mentions, key=lambda m: (m.start, m.end))

@@ -1,0 +1,141 @@
+"""Recognition and resolution of place mentions, on real sentences from the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from shapely.geometry import shape
+
+from geo import gazetteer_geometry as geom
+from geo.documents import parse_article, read_article
+from geo.places import find_mentions
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_000 = ROOT / "seeds" / "000_d599976d65cc3f1e.txt"
+SEED_002 = ROOT / "seeds" / "002_3f0cff5302c0621a.txt"
+
+
+def _doc(sentence: str, article_id: str = "t"):
+    return parse_article(f"date 2025-03-13 {sentence}", Path(f"{article_id}.txt"))
+
+
+def _found(gazetteer, sentence: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.place.id if m.place else None)
+            for m in find_mentions(_doc(sentence), gazetteer)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Russian President Vladimir Putin declared that all Ukrainian soldiers captured in Kursk "
+     "Oblast should be treated \u201cas terrorists\u201d during his first visit to the region.",
+     [("Kursk Oblast", "iso:RU-KRS")]),
+    ("Putin\u2019s statements come amid reports that Russian soldiers executed five captured "
+     "Armed Forces of Ukraine (AFU) servicemen in Kursk.",
+     [("Ukraine", "iso:UA"), ("Kursk", "iso:RU-KRS")]),
+    ("According to Sternenko, the war crime took place in the village of Kazachya Loknya, "
+     "Kursk Oblast.",
+     [("Kazachya Loknya", "theatre:kazachya-loknya"), ("Kursk Oblast", "iso:RU-KRS")]),
+    ("Gerasimov reported that Russian forces had reclaimed over 1,000 square kilometers of Kursk "
+     "Oblast in the past five days, with some units advancing into the Sumy region.",
+     [("Kursk Oblast", "iso:RU-KRS"), ("Sumy region", "iso:UA-59")]),
+    ("President Vladimir Putin on Wednesday expressed confidence that his army was on the brink "
+     "of \"fully liberating\" Russia's Kursk region, as Ukraine hinted it was pulling troops back.",
+     [("Russia", "iso:RU"), ("Kursk region", "iso:RU-KRS"), ("Ukraine", "iso:UA")]),
+    ("He added, however, that \"despite the increased pressure from the Russian [and] North "
+     "Korean arm[ies], we will maintain defense in the Kursk region.\"",
+     [("Kursk region", "iso:RU-KRS")]),
+    ("Putin said captured Ukrainian fighters should be \"treated as terrorists, in accordance "
+     "with the laws of the Russian Federation.\"",
+     [("Russian Federation", "iso:RU")]),
+    ("Russia has previously prosecuted Ukrainian prisoners of war on terrorism charges, despite "
+     "the Geneva Conventions prohibiting trials for combatants.",
+     [("Russia", "iso:RU")]),
+    ("Russia's battlefield advances come as the United States presses the Kremlin to agree.",
+     [("Russia", "iso:RU"), ("United States", "iso:US")]),
+    ("Ukraine had sought to use its control of Kursk territory as leverage in peace negotiations "
+     "with Russia.",
+     [("Ukraine", "iso:UA"), ("Kursk territory", "iso:RU-KRS"), ("Russia", "iso:RU")]),
+    ("Putin\u2019s statements came after Gen. Valery Gerasimov, Russian Army Chief of the General "
+     "Staff, briefed Putin on the progress of the Russian offensive in Kursk.",
+     [("Kursk", "iso:RU-KRS")]),
+])
+def test_seed_sentences(gazetteer, sentence, expected):
+    assert _found(gazetteer, sentence) == expected
+
+
+def test_done_when_on_the_seeds(gazetteer):
+    mentions = find_mentions(read_article(SEED_000), gazetteer) + \
+        find_mentions(read_article(SEED_002), gazetteer)
+    by_surface: dict[str, set[str]] = {}
+    for m in mentions:
+        assert m.place is not None, m
+        by_surface.setdefault(m.surface, set()).add(m.place.id)
+    for surface in ("Kursk Oblast", "Kursk region", "Kursk territory", "Kursk"):
+        assert by_surface[surface] == {"iso:RU-KRS"}
+    assert by_surface["Sumy region"] == {"iso:UA-59"}
+    assert by_surface["Russia"] == by_surface["Russian Federation"] == {"iso:RU"}
+    assert by_surface["Ukraine"] == {"iso:UA"} and by_surface["United States"] == {"iso:US"}
+    for m in mentions:
+        if m.place.id in ("iso:RU-KRS", "iso:UA-59", "iso:RU", "iso:UA", "iso:US"):
+            assert m.place.geometry["type"] in ("Polygon", "MultiPolygon")
+    loknya = next(m.place for m in mentions if m.surface == "Kazachya Loknya")
+    assert geom.distance_km(tuple(loknya.geometry["coordinates"]), (35.2511, 51.24)) < 1.0
+    assert shape(gazetteer.get("iso:RU-KRS").geometry).contains(shape(loknya.geometry))
+    assert not {"Putin", "Gerasimov", "Sternenko", "Lubinets", "Russian", "Ukrainian", "Russians",
+                "North Korean", "Geneva", "Kremlin", "Syrsky"} & set(by_surface)
+
+
+def test_spans_point_into_document_text_and_are_sorted(gazetteer):
+    doc = read_article(SEED_002)
+    mentions = find_mentions(doc, gazetteer)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert all(doc.text[m.start:m.end] == m.surface and m.article_id == doc.id for m in mentions)
+
+
+def test_bare_kursk_records_the_reading(gazetteer):
+    doc = read_article(SEED_000)
+    bare = [m for m in find_mentions(doc, gazetteer) if m.surface == "Kursk"]
+    assert len(bare) == 2
+    assert all(m.reading.startswith("bare 'Kursk' read as the region") for m in bare)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Residents of Sumy, a city some 30 km from the border, have grown used to sirens.",
+     [("Sumy", "geonames:692194")]),
+    ("Across the border, the Sumy regional military administration said bombs hit Krasnopillya.",
+     [("Sumy", "iso:UA-59"), ("Krasnopillya", "geonames:704343")]),
+    ("Gladkov said both were taken to hospital in Belgorod.", [("Belgorod", "geonames:578072")]),
+])
+def test_bare_region_or_city_follows_the_cues(gazetteer, sentence, expected):
+    assert _found(gazetteer, sentence) == expected
+
+
+def test_invisible_characters_do_not_stop_recognition(gazetteer):
+    sentence = ("According to Sternenko, the war crime took place in the village of "
+                "Kaz\u200bachya Lok\u200dnya, \u200fKursk\u200e Oblast.")
+    doc = _doc(sentence)
+    mentions = find_mentions(doc, gazetteer)
+    assert [(m.surface, m.place.id) for m in mentions] == [
+        ("Kaz\u200bachya Lok\u200dnya", "theatre:kazachya-loknya"),
+        ("Kursk\u200e Oblast", "iso:RU-KRS")]
+    assert all(doc.text[m.start:m.end] == m.surface for m in mentions)
+
+
+def test_unknown_village_is_kept_unresolved_with_a_reason(gazetteer):
+    mentions = find_mentions(_doc("The war crime took place in the village of Zzyzxovka, Kursk Oblast."),
+                             gazetteer)
+    unresolved = [m for m in mentions if m.place is None]
+    assert [(m.surface, m.reason) for m in unresolved] == [
+        ("Zzyzxovka", "'Zzyzxovka' is not in the gazetteer")]
+    assert [m.place.id for m in mentions if m.place] == ["iso:RU-KRS"]
+
+
+def test_spatial_coherence_picks_the_namesake_near_the_article(gazetteer):
+    found = _found(gazetteer, "Russia's Defence Ministry said troops liberated Martynovka near "
+                              "Sudzha in the Kursk region.")
+    assert ("Martynovka", "theatre:martynovka") in found
+
+
+def test_results_are_deterministic(gazetteer):
+    doc = read_article(SEED_000)
+    assert find_mentions(doc, gazetteer) == find_mentions(doc, gazetteer)
