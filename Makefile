@@ -30,7 +30,7 @@ build: $(STAMP)
 
 ## eval: claim and toponym precision/recall against the hand-written gold
 eval: $(STAMP)
-	$(PY) -m tests.evaluate
+	$(PY) tests/evaluate.py
 
 ## bench: speed and memory figures (make bench prints them; nothing is asserted)
 bench: $(STAMP)
