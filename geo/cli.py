@@ -9,8 +9,10 @@ into one-line messages, and maps outcomes to exit statuses —
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+import warnings
 from functools import partial
 from pathlib import Path
 
@@ -36,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="also ask an online geocoder for names the gazetteer does not know")
     b.add_argument("--geocoder", default="nominatim", help="geopy geocoder name (with --online)")
     b.add_argument("--user-agent", help="identifies you to the online geocoder (required with --online)")
+    b.add_argument("--geocoder-option", action="append", default=[], metavar="KEY=VALUE",
+                   help="passed to the geopy geocoder, e.g. domain=nominatim.example.org, "
+                        "scheme=http, timeout=5, min_delay_seconds=2 (repeatable)")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -51,12 +56,31 @@ def _one_line(message: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
+def _geocoder_options(pairs: list[str]) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--geocoder-option wants KEY=VALUE, not {pair!r}")
+        try:
+            options[key.strip()] = float(value)
+        except ValueError:
+            options[key.strip()] = value
+    return options
+
+
 def _mention_hook(args: argparse.Namespace, gazetteer: Gazetteer):
     if not args.online:
         return None
     from .geocoders.online import online_mention_hook
 
-    return online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer)
+    return online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
+                               **_geocoder_options(args.geocoder_option))
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings (a failed online query, a rebuilt index) as one line each, no source dump."""
+    print(_one_line(f"claimmap: warning: {message}"), file=sys.stderr)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -84,8 +108,24 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if result.errors else EXIT_OK
 
 
+class _OneLineFormatter(logging.Formatter):
+    """Library log records (geopy's retries) as one line each, without tracebacks."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _one_line(f"claimmap: warning: {record.name}: {record.getMessage()}")
+
+
+def _quiet_libraries() -> None:
+    warnings.showwarning = _show_warning
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLineFormatter())
+    logging.getLogger("geopy").addHandler(handler)
+    logging.getLogger("geopy").propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _quiet_libraries()
     try:
         return run_build(args)
     except (ClaimmapError, OSError) as exc:

@@ -41,9 +41,9 @@ def seed_layer(gazetteer):
     return build([str(SEEDS)], gazetteer).layer
 
 
-def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 120):
-    """Run ``python -m geo`` as a user would; returns the CompletedProcess."""
+def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 120, env: dict | None = None):
+    """Run ``python -m geo`` as a user would (``env`` adds variables); the CompletedProcess."""
     import subprocess
 
     return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout, env={**os.environ})
+                          text=True, timeout=timeout, env={**os.environ, **(env or {})})

@@ -8,13 +8,9 @@ adapter, so the real request/response code of geopy is exercised.
 from __future__ import annotations
 
 import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
+from fake_nominatim import Nominatim, running
 from geopy.location import Location
 
 from geo.errors import GeocoderError, UsageError
@@ -23,44 +19,10 @@ from geo.geocoders.cache import GeocodeCache
 from geo.geocoders.online import OnlineGeocoder, online_mention_hook, resolve_online
 from geo.places import Mention
 
-SUDZHA = (Path(__file__).parent / "fixtures" / "geocoding" / "nominatim_sudzha.json").read_bytes()
-
-
-class _Nominatim(BaseHTTPRequestHandler):
-    """Answers /search by query: a place, nothing, 500, 429, garbage or too slowly."""
-
-    hits: dict[str, int] = {}
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        query = parse_qs(urlparse(self.path).query).get("q", [""])[0]
-        type(self).hits[query] = type(self).hits.get(query, 0) + 1
-        status, body = {
-            "Sudzha": (200, SUDZHA), "Nowhere": (200, b"[]"), "Boom": (500, b"oops"),
-            "Busy": (429, b"slow down"), "Garbage": (200, b"<html>not json"),
-            "Nonsense": (200, b'[{"lat": "999", "lon": "35", "display_name": "x"}]'),
-        }.get(query, (200, b"[]"))
-        if query == "Slow":
-            time.sleep(1.0)
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (the "Slow" timeout case)
-
-    def log_message(self, *_args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Nominatim)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with running() as address:
+        yield address
 
 
 def _online(server, tmp_path, **kw) -> OnlineGeocoder:
@@ -91,35 +53,35 @@ def test_offline_geocoder_returns_geopy_locations_with_the_place(gazetteer):
 # --- online, against the fake server ----------------------------------------------------
 
 def test_answers_are_cached_persistently_so_no_query_is_sent_twice(server, tmp_path):
-    _Nominatim.hits.clear()
+    Nominatim.hits.clear()
     first = _online(server, tmp_path)
     location = first.geocode("Sudzha")
     assert location.address.startswith("Sudzha") and round(location.latitude, 2) == 51.19
     first.geocode("Sudzha")
     again = _online(server, tmp_path)  # a new run reads the cache file
     assert again.geocode("Sudzha").raw["osm_id"] == 2000002
-    assert _Nominatim.hits["Sudzha"] == 1
+    assert Nominatim.hits["Sudzha"] == 1
 
 
 def test_nothing_found_is_an_answer_and_is_cached(server, tmp_path):
-    _Nominatim.hits.clear()
+    Nominatim.hits.clear()
     geocoder = _online(server, tmp_path)
     assert geocoder.geocode("Nowhere") is None
     assert geocoder.geocode("Nowhere", exactly_one=False) == []
-    assert _Nominatim.hits["Nowhere"] == 1
+    assert Nominatim.hits["Nowhere"] == 1
 
 
 @pytest.mark.filterwarnings("ignore:Latitude normalization")
 @pytest.mark.parametrize("query", ["Boom", "Busy", "Garbage", "Slow", "Nonsense"])
 def test_failures_raise_geocoder_error_and_are_never_cached(server, tmp_path, query):
-    _Nominatim.hits.clear()
+    Nominatim.hits.clear()
     geocoder = _online(server, tmp_path)
     with pytest.raises(GeocoderError):
         geocoder.geocode(query)
-    sent = _Nominatim.hits[query]  # geopy's HTTP adapter may itself retry a timed-out read
+    sent = Nominatim.hits[query]  # geopy's HTTP adapter may itself retry a timed-out read
     with pytest.raises(GeocoderError):
         geocoder.geocode(query)
-    assert _Nominatim.hits[query] == 2 * sent
+    assert Nominatim.hits[query] == 2 * sent
     assert GeocodeCache(tmp_path / "geocode.json").get("nominatim", query) is None
 
 
@@ -133,14 +95,14 @@ def test_corrupt_cache_is_moved_aside_with_a_warning(server, tmp_path):
 
 
 def test_unwritable_cache_warns_and_keeps_answers_in_memory(server, tmp_path):
-    _Nominatim.hits.clear()
+    Nominatim.hits.clear()
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be")
     geocoder = _online(server, tmp_path, cache_path=blocker / "geocode.json")
     with pytest.warns(UserWarning, match="cannot save the geocoding cache"):
         geocoder.geocode("Sudzha")
     geocoder.geocode("Sudzha")
-    assert _Nominatim.hits["Sudzha"] == 1
+    assert Nominatim.hits["Sudzha"] == 1
 
 
 @pytest.mark.parametrize("user_agent", [None, "", "   "])

@@ -32,6 +32,10 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MIN_DELAY = 1.0
 """Nominatim's usage policy: at most one request per second."""
 
+MAX_FAILURES_IN_A_ROW = 3
+"""After this many consecutive failures the service is taken as down for the rest of the build:
+further queries fail at once (and are retried next build) instead of each waiting for timeouts."""
+
 SETTLEMENT_TYPES = frozenset("city town village hamlet suburb locality isolated_dwelling".split())
 
 
@@ -58,6 +62,7 @@ class OnlineGeocoder:
                                     max_retries=max_retries, error_wait_seconds=error_wait_seconds,
                                     swallow_exceptions=False)
         self.cache = GeocodeCache(cache_path or default_cache_dir() / f"geocode-{service}.json")
+        self.failures_in_a_row = 0
 
     def geocode(self, query: str, *, exactly_one: bool = True) -> Location | list[Location] | None:
         """Cached answer, or one (rate-limited) request; GeocoderError on any failure."""
@@ -70,17 +75,24 @@ class OnlineGeocoder:
         return locations
 
     def _ask(self, query: str) -> list[Location]:
+        if self.failures_in_a_row >= MAX_FAILURES_IN_A_ROW:
+            raise GeocoderError(f"{self.name} not asked for {query!r}: it failed "
+                                f"{self.failures_in_a_row} times in a row in this build")
         try:
             answer = self._geocode(query, exactly_one=False)
         except GeopyError as exc:
+            self.failures_in_a_row += 1
             raise GeocoderError(f"{self.name} failed for {query!r}: {type(exc).__name__}: {exc}") from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            self.failures_in_a_row += 1
             raise GeocoderError(f"{self.name} returned garbage for {query!r}: {exc}") from None
         locations = list(answer or [])
         for loc in locations:
             valid = isinstance(loc, Location) and -90 <= loc.latitude <= 90 and -180 <= loc.longitude <= 180
             if not valid:
+                self.failures_in_a_row += 1
                 raise GeocoderError(f"{self.name} returned an invalid location for {query!r}")
+        self.failures_in_a_row = 0
         return locations
 
 
