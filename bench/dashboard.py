@@ -1,12 +1,15 @@
 """Dashboard figures on a large layer: server time per slider move, payload, first render.
 
-Server time is what one rerun costs after a slider move: filter the indexed claims for
-the window and build + render the map's feature groups as streamlit-folium does
-(``_get_feature_group_string``). Payload is what that rerun sends for the map (the
-feature-group script) plus the claims table (Arrow bytes, as ``st.dataframe`` sends).
-First render is measured in Debian chromium through Playwright: navigation to the
-first drawn region, on a server that has already loaded the layer once (the cold
-figure, which includes reading and indexing the file, is printed too).
+Server time is the data work of one rerun after a slider move, as dashboard/app.py does
+it: filter the indexed claims for the window, list the article filter's options, build
+the map and render its place groups as streamlit-folium does
+(``_get_feature_group_string``), the capped claims table and the timeline (both as Arrow,
+as Streamlit sends them). Streamlit's own widget and protobuf work is not included.
+Payload is what that rerun sends for the map (the place groups' script) plus the table
+and the timeline (Arrow bytes). First render is measured in Debian chromium through
+Playwright: navigation to the first drawn region, on a server that has already loaded
+the layer once (the cold figure, which includes reading and indexing the file, is printed
+too), with the websocket bytes the page received by then.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import pyarrow as pa
 from streamlit_folium import _get_feature_group_string
 
 from bench.measure import percentile
-from dashboard.exports import claims_frame
+from dashboard.controls import ARTICLE_OPTIONS, article_options
+from dashboard.exports import TABLE_ROWS, claims_frame, timeline_frame
 from dashboard.layerdata import Filters, filter_claims, load_layer
 from dashboard.mapview import build_map
 from dashboard.server import CHROMIUM, CHROMIUM_ARGS, serve
@@ -30,19 +34,26 @@ POSITIONS = 20
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
+def _arrow_bytes(table: pa.Table) -> int:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().size
+
+
 def _rerun(data, filters: Filters) -> tuple[float, int]:
     """Seconds and bytes for one slider position."""
     start = time.perf_counter()
     view = filter_claims(data, filters)
+    article_options(data, filters.start, filters.end, set(), ARTICLE_OPTIONS)
     parts = build_map(view)
     scripts = [_get_feature_group_string(group, parts.map, idx)
                for idx, group in enumerate(parts.layers)]
-    table = pa.Table.from_pandas(claims_frame(view))
+    tables = [pa.Table.from_pandas(claims_frame(view, limit=TABLE_ROWS)),
+              pa.Table.from_pandas(timeline_frame(view))]
     seconds = time.perf_counter() - start
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return seconds, sum(len(s.encode("utf-8")) for s in scripts) + sink.getvalue().size
+    return seconds, (sum(len(s.encode("utf-8")) for s in scripts)
+                     + sum(_arrow_bytes(t) for t in tables))
 
 
 def _windows(first: dt.date, last: dt.date, days: int, rng: random.Random) -> list[Filters]:
@@ -57,11 +68,20 @@ def _slider(data, windows: list[Filters]) -> tuple[list[float], list[int]]:
     return [r[0] for r in results], [r[1] for r in results]
 
 
-def first_render_seconds(layer: Path) -> tuple[float, float]:
-    """(cold, warm) seconds from navigation to the first region drawn in the map frame."""
+def _count_received(page, tally: list[int]) -> None:
+    """Add the size of every websocket frame ``page`` receives to ``tally[-1]``."""
+    def on_frame(frame) -> None:
+        tally[-1] += len(frame)
+
+    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
+
+
+def first_render_seconds(layer: Path) -> tuple[float, float, int]:
+    """(cold, warm) seconds from navigation to the first region drawn in the map frame, and
+    the websocket bytes the warm page had received by then."""
     from playwright.sync_api import sync_playwright
 
-    timings = []
+    timings, received = [], []
     with serve(layer, seconds=120) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for _ in range(2):
@@ -69,6 +89,8 @@ def first_render_seconds(layer: Path) -> tuple[float, float]:
             context.route("**/*", lambda route: route.continue_()
                           if route.request.url.startswith(url) else route.abort())
             page = context.new_page()
+            received.append(0)
+            _count_received(page, received)
             start = time.perf_counter()
             page.goto(url)
             page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path").first.wait_for(
@@ -76,7 +98,7 @@ def first_render_seconds(layer: Path) -> tuple[float, float]:
             timings.append(time.perf_counter() - start)
             context.close()
         browser.close()
-    return timings[0], timings[1]
+    return timings[0], timings[1], received[1]
 
 
 def dashboard_figures(layer: Path, browser: bool = True) -> dict[str, str]:
@@ -87,12 +109,13 @@ def dashboard_figures(layer: Path, browser: bool = True) -> dict[str, str]:
     rng = random.Random(11)
     week_s, week_b = _slider(data, _windows(first, last, 7, rng))
     all_s, all_b = _slider(data, [Filters(start=first, end=last)] * POSITIONS)
-    print(f"dashboard: layer load {load_s:.1f} s; one-week window p50 "
-          f"{percentile(week_s, 50) * 1000:.0f} ms p95 {percentile(week_s, 95) * 1000:.0f} ms, "
+    print(f"dashboard: {data.claim_count} claims; layer load {load_s:.1f} s; one-week window "
+          f"p50 {percentile(week_s, 50) * 1000:.0f} ms p95 {percentile(week_s, 95) * 1000:.0f} ms, "
           f"payload max {max(week_b) / 1024:.0f} KB; everything p50 "
           f"{percentile(all_s, 50) * 1000:.0f} ms p95 {percentile(all_s, 95) * 1000:.0f} ms, "
           f"payload {max(all_b) / 1024:.0f} KB")
     figures = {
+        "dashboard_claims": str(data.claim_count),
         "layer_load_s": f"{load_s:.1f}",
         "slider_p50_ms": f"{percentile(week_s, 50) * 1000:.0f}",
         "slider_p95_ms": f"{percentile(week_s, 95) * 1000:.0f}",
@@ -101,7 +124,9 @@ def dashboard_figures(layer: Path, browser: bool = True) -> dict[str, str]:
         "all_payload_kb": f"{max(all_b) / 1024:.0f}",
     }
     if browser and CHROMIUM.exists():
-        cold, warm = first_render_seconds(layer)
-        print(f"dashboard first render in chromium: cold {cold:.1f} s, warm {warm:.1f} s")
-        figures.update(first_render_cold_s=f"{cold:.1f}", first_render_s=f"{warm:.1f}")
+        cold, warm, received = first_render_seconds(layer)
+        print(f"dashboard first render in chromium: cold {cold:.1f} s, warm {warm:.1f} s "
+              f"({received / 1024:.0f} KB over the websocket)")
+        figures.update(first_render_cold_s=f"{cold:.1f}", first_render_s=f"{warm:.1f}",
+                       first_render_ws_kb=f"{received / 1024:.0f}")
     return figures

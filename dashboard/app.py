@@ -17,14 +17,15 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import controls
-from dashboard.exports import claims_csv, claims_frame, layer_geojson, timeline_frame
+from dashboard.exports import (TABLE_ROWS, TIMELINE_SPEC, claims_csv, claims_frame,
+                               layer_geojson, timeline_frame)
 from dashboard.layerdata import LayerData, filter_claims, load_layer
 from dashboard.layerfile import layer_path
 from dashboard.mapview import build_map
 from dashboard.popups import counted, place_html
 from geo.errors import LayerError
 
-SIDE_PANEL_CLAIMS = 500  # claims drawn for one place; the table below always has them all
+SIDE_PANEL_CLAIMS = 500  # claims drawn for one place; the CSV download always has them all
 
 
 @st.cache_resource(show_spinner="Loading the layer…", max_entries=4)
@@ -86,9 +87,13 @@ def main() -> None:
     with panel_column:
         _side_panel(view, places)
     st.subheader("Claims per day")
-    st.bar_chart(timeline_frame(view), x="date", y="claims", color="speaker", height=220)
+    st.vega_lite_chart(timeline_frame(view), TIMELINE_SPEC, width="stretch")
     st.subheader("Claims in range")
-    st.dataframe(claims_frame(view), hide_index=True, width="stretch")
+    table = claims_frame(view, limit=TABLE_ROWS)
+    if len(table) < view.claim_count:
+        st.caption(f"Showing the newest {len(table)} of {counted(view.claim_count)} in range; "
+                   "the CSV download below has them all.")
+    st.dataframe(table, hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.download_button("Download the filtered layer (GeoJSON)", lambda: layer_geojson(view),
                          file_name="claimmap-filtered.geojson", mime="application/geo+json",

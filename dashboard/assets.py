@@ -5,7 +5,8 @@ folium points ``<script>``/``<link>`` tags at CDNs. streamlit-folium loads every
 map. The vendored npm dist files (``dashboard/static/vendor``, licences alongside) are served
 by Streamlit's static serving (``enableStaticServing`` in ``.streamlit/config.toml``) at
 ``/app/static/…``; the URLs must be absolute because the iframe lives at another path.
-Bootstrap, awesome-markers and Font Awesome are not needed (default markers only).
+Bootstrap, awesome-markers and Font Awesome are not needed (default markers only). The app's
+own ``claimmap/places.js`` draws the places (see :mod:`dashboard.placelayer`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import folium
-from folium.plugins import MarkerCluster
 from branca.element import MacroElement
 from folium.template import Template
+
+from .placelayer import PLACES_JS
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_URL = "/app/static"
@@ -26,6 +28,7 @@ JS = [
     ("leaflet", f"{_VENDOR}/leaflet-1.9.3/leaflet.js"),
     ("jquery", f"{_VENDOR}/jquery-3.7.1/jquery.min.js"),
     ("markerclusterjs", f"{_VENDOR}/leaflet.markercluster-1.1.0/leaflet.markercluster.js"),
+    ("claimmap_places", f"{STATIC_URL}/{PLACES_JS}"),
 ]
 CSS = [
     ("leaflet_css", f"{_VENDOR}/leaflet-1.9.3/leaflet.css"),
@@ -68,11 +71,3 @@ def make_offline(m: folium.Map) -> folium.Map:
     m.default_css = list(CSS)
     _OfflineSetup().add_to(m)
     return m
-
-
-def offline_cluster(**options) -> MarkerCluster:
-    """A MarkerCluster whose scripts come with the map (see :func:`make_offline`)."""
-    cluster = MarkerCluster(**options)
-    cluster.default_js = []
-    cluster.default_css = []
-    return cluster

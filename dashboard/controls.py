@@ -9,10 +9,12 @@ last line names the place (:func:`dashboard.popups.place_id_from_popup`).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
+import numpy as np
 import streamlit as st
 
-from .layerdata import Filters, LayerData, PlaceClaims
+from .layerdata import Filters, LayerData, PlaceClaims, window
 from .mapview import MapOptions
 from .popups import place_id_from_popup
 
@@ -21,6 +23,8 @@ QUERY = "query-params"
 CLICK_STATE = "_claimmap_last_click"
 CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
+ARTICLE_OPTIONS = 300
+"""Articles the filter lists at most (the newest in the date range; see article_options)."""
 
 
 def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
@@ -34,6 +38,40 @@ def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
+def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
+                    chosen: set[str], limit: int = ARTICLE_OPTIONS) -> tuple[list[str], int]:
+    """The article filter's options: the ``limit`` newest articles with claims dated
+    start..end, plus every ``chosen`` one, in id order; and how many articles are in range.
+
+    Why a limit: Streamlit sends and renders every option, and the whole-history list of a
+    10k-article layer was ~450 KB per page load and seconds of browser time (measured).
+    """
+    lo, hi = window(data, start, end)
+    codes = data.article[lo:hi][::-1]  # newest first
+    in_range, first = np.unique(codes, return_index=True)
+    newest = in_range[np.argsort(first, kind="stable")[:limit]]
+    ids = {data.article_ids[int(c)] for c in newest} | (chosen & set(data.article_ids))
+    return sorted(ids), len(in_range)
+
+
+def _articles(data: LayerData, start: dt.date | None, end: dt.date | None) -> list[str]:
+    """The article filter. Articles already chosen (here or in the URL, which names them by
+    label) stay listed, so narrowing the list never drops a selection."""
+    labels = data.article_labels
+    chosen = set(st.session_state.get("article") or ())
+    in_url = set(st.query_params.get_all("article"))
+    if in_url:
+        chosen |= {a for a, label in labels.items() if label in in_url}
+    options, in_range = article_options(data, start, end, chosen, ARTICLE_OPTIONS)
+    articles = st.multiselect("Articles", options, key="article", bind=QUERY,
+                              format_func=lambda a: labels.get(a, a),
+                              placeholder="all articles")
+    if in_range > ARTICLE_OPTIONS:
+        st.caption(f"Lists the {ARTICLE_OPTIONS} newest of {in_range} articles in the date "
+                   "range; narrow the dates to pick older ones.")
+    return articles
+
+
 def sidebar(data: LayerData) -> tuple[Filters, MapOptions]:
     """Draw the filters in the sidebar; return what they ask for."""
     with st.sidebar:
@@ -43,10 +81,7 @@ def sidebar(data: LayerData) -> tuple[Filters, MapOptions]:
                                   placeholder="all speakers")
         sources = st.multiselect("Sources", data.sources, key="source", bind=QUERY,
                                  placeholder="all sources")
-        labels = {a.id: a.label for a in data.articles}
-        articles = st.multiselect("Articles", data.article_ids, key="article", bind=QUERY,
-                                  format_func=lambda a: labels.get(a, a),
-                                  placeholder="all articles")
+        articles = _articles(data, start, end)
         hide_reporter = st.toggle("Hide the articles' own statements", key="hide_reporter",
                                   bind=QUERY, help='Claims with attribution "reporter".')
         st.header("Map")
@@ -86,8 +121,8 @@ def map_view_state() -> tuple[tuple[float, float] | None, int | None]:
 def place_labels(places: list[PlaceClaims]) -> dict[str, PlaceClaims]:
     """Selector label → place. Labels are names (stable across filters, so a shared URL
     keeps working); a name used by two places gets its place id appended."""
-    names = [p.place.name for p in places]
-    return {(p.place.name if names.count(p.place.name) == 1
+    names = Counter(p.place.name for p in places)
+    return {(p.place.name if names[p.place.name] == 1
              else f"{p.place.name} [{p.place.place_id}]"): p for p in places}
 
 

@@ -8,29 +8,37 @@ The map is split in two, as streamlit-folium needs to keep zoom across slider mo
 * :func:`place_layers` — the feature groups for what is in view, passed to ``st_folium`` as
   ``feature_group_to_add``: regions as lightly filled polygons (a region-level claim never
   looks like a point), settlements as clustered markers, countries (hidden by default).
+  Each group is data (:class:`~dashboard.placelayer.PlaceGroup`): one JSON document that the
+  browser turns into Leaflet layers, not one folium object and template per place.
 
 Their cost grows with the places and popup claims in view, not with the whole layer.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import dataclass
 
 import folium
 
-from .assets import make_offline, offline_cluster
+from .assets import make_offline
 from .basemap import BaseMap
 from .layerdata import LayerData, PlaceClaims, View
+from .placelayer import PlaceGroup, Shape
 from .popups import POPUP_CLAIMS, place_html, tooltip_html
 
 MAX_ZOOM = 18
 DEFAULT_CENTER = (50.0, 35.0)
 DEFAULT_ZOOM = 5
-REGION_STYLE = {"color": "#c2410c", "weight": 1.5, "fill_color": "#f97316", "fill_opacity": 0.15}
-COUNTRY_STYLE = {"color": "#1d4ed8", "weight": 1.0, "dash_array": "4 4", "fill_color": "#3b82f6",
-                 "fill_opacity": 0.05}
+REGION_STYLE = {"color": "#c2410c", "weight": 1.5, "fillColor": "#f97316", "fillOpacity": 0.15}
+STYLES = {
+    "region": REGION_STYLE,
+    "point-region": REGION_STYLE | {"dashArray": "6 6"},
+    "country": {"color": "#1d4ed8", "weight": 1.0, "dashArray": "4 4", "fillColor": "#3b82f6",
+                "fillOpacity": 0.05},
+}
+"""Leaflet path options by :attr:`Shape.style`."""
+CLUSTER = {"showCoverageOnHover": False, "maxClusterRadius": 40, "disableClusteringAtZoom": 11}
 POINT_REGION_RADIUS_M = {"country": 300_000, "region": 60_000, "district": 20_000}
 """A region known only by a point is drawn as a dashed circle this wide, never as a pin."""
 LAYER_NAMES = ("Regions", "Settlements", "Countries")
@@ -48,7 +56,7 @@ class MapParts:
     """What ``st_folium`` gets: the constant base map and the view's feature groups."""
 
     map: folium.Map
-    layers: list[folium.FeatureGroup]
+    layers: list[PlaceGroup]
 
 
 def _latlon(coordinates):
@@ -99,66 +107,39 @@ def base_map(center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_Z
     return m
 
 
-class _MultiPolygon(folium.Polygon):
-    """Leaflet's ``L.polygon`` draws MultiPolygon nesting; folium validates only one polygon."""
-
-    def __init__(self, locations: list, **kwargs):
-        super().__init__(locations[0], **kwargs)
-        self.locations = [folium.Polygon(part).locations for part in locations]
-
-
-def _popup(html: str, place_id: str) -> folium.Popup:
-    """A popup whose HTML element id derives from the place, not from a random uuid: an
-    unchanged view must give the same script, or the component redraws the layers and the
-    popup the user just opened closes."""
-    popup = folium.Popup(html, max_width=460)
-    stable = hashlib.sha1(place_id.encode("utf-8")).hexdigest()[:24]
-    children = list(popup.html._children.values())
-    popup.html._children.clear()
-    for child in children:
-        child._id = stable
-        popup.html._children[child.get_name()] = child
-    return popup
-
-
-def _place_element(entry: PlaceClaims, view: View, options: MapOptions):
+def _shape(entry: PlaceClaims, view: View, options: MapOptions) -> Shape:
     place = entry.place
     shown = [view.data.claims[r] for r in entry.rows[:options.popup_claims]]
-    popup = _popup(place_html(place, shown, entry.count), place.place_id)
-    tooltip = folium.Tooltip(tooltip_html(place, entry.count), sticky=True)
-    geometry = place.geometry
-    if geometry["type"] == "Point" and place.precision in POINT_REGION_RADIUS_M:
-        return folium.Circle(_latlon(geometry["coordinates"]),
-                             radius=POINT_REGION_RADIUS_M[place.precision], dash_array="6 6",
-                             popup=popup, tooltip=tooltip, **REGION_STYLE)
-    if geometry["type"] == "Point":
-        return folium.Marker(_latlon(geometry["coordinates"]), popup=popup, tooltip=tooltip,
-                             alt=place.name)
-    style = COUNTRY_STYLE if place.kind == "country" else REGION_STYLE
-    shape = _MultiPolygon if geometry["type"] == "MultiPolygon" else folium.Polygon
-    return shape(_latlon(geometry["coordinates"]), popup=popup, tooltip=tooltip, **style)
+    text = {"name": place.name, "locations": _latlon(place.geometry["coordinates"]),
+            "tooltip": tooltip_html(place, entry.count),
+            "popup": place_html(place, shown, entry.count)}
+    kind = place.geometry["type"]
+    if kind == "Point" and place.precision in POINT_REGION_RADIUS_M:
+        return Shape("circle", style="point-region",
+                     radius=POINT_REGION_RADIUS_M[place.precision], **text)
+    if kind == "Point":
+        return Shape("marker", **text)
+    return Shape("polygon", style="country" if place.kind == "country" else "region", **text)
 
 
-def place_layers(view: View, options: MapOptions = MapOptions()) -> list[folium.FeatureGroup]:
-    """Feature groups for the places in ``view``: regions, settlements (clustered), countries.
+def place_layers(view: View, options: MapOptions = MapOptions()) -> list[PlaceGroup]:
+    """Groups for the places in ``view``: regions, settlements (clustered), countries.
 
     Always three groups in that order (countries empty unless shown), so toggling a group
     changes only its content.
     """
-    regions, settlements, countries = (folium.FeatureGroup(name=n) for n in LAYER_NAMES)
-    cluster = offline_cluster(show_coverage_on_hover=False, max_cluster_radius=40,
-                              disable_clustering_at_zoom=11)
-    cluster.add_to(settlements)
+    shapes: dict[str, list[Shape]] = {name: [] for name in LAYER_NAMES}
     for entry in view.places:
         kind = entry.place.kind
         if kind == "country" and not options.show_countries:
             continue
-        element = _place_element(entry, view, options)
-        if type(element) is folium.Marker:  # folium.Circle subclasses Marker: not clustered
-            element.add_to(cluster)
-        else:
-            element.add_to(countries if kind == "country" else regions)
-    return [regions, settlements, countries]
+        shape = _shape(entry, view, options)
+        group = ("Settlements" if shape.kind == "marker"
+                 else "Countries" if kind == "country" else "Regions")
+        shapes[group].append(shape)
+    return [PlaceGroup(name, shapes[name], STYLES,
+                       cluster=CLUSTER if name == "Settlements" else None)
+            for name in LAYER_NAMES]
 
 
 def build_map(view: View, options: MapOptions = MapOptions()) -> MapParts:

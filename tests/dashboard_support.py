@@ -1,7 +1,8 @@
 """Shared helpers of the dashboard tests: fixture layers, AppTest runs, the map component.
 
 Under AppTest ``st_folium`` returns nothing, but its arguments (``proto.json_args``) hold
-the generated map script and the feature groups, so what reaches the map can be asserted.
+the generated map script and the feature groups (whose places are JSON data), so what
+reaches the map can be asserted.
 """
 
 from __future__ import annotations
@@ -37,11 +38,28 @@ def map_args(app) -> dict:
     return json.loads(components[0].proto.json_args)
 
 
+def place_groups(feature_group_js: str) -> list[dict]:
+    """The data of each place group in the map component's script, in order.
+
+    Each group is ``window.claimmapPlaces(<group>, <json>)`` (see dashboard/placelayer.py).
+    """
+    decoder = json.JSONDecoder()
+    groups = []
+    for match in re.finditer(r"window\.claimmapPlaces\(\w+, ", feature_group_js):
+        groups.append(decoder.raw_decode(feature_group_js, match.end())[0])
+    return groups
+
+
 def drawn(feature_group_js: str) -> dict[str, list[str]]:
-    """Place names drawn by the feature groups, by Leaflet layer type, from their tooltips."""
+    """Place names drawn by the feature groups, by Leaflet layer type."""
     found: dict[str, list[str]] = {"marker": [], "polygon": [], "circle": []}
-    for kind, name in re.findall(
-            r"var (marker|polygon|circle)_feature_group_[\d_]+ = L\.\w+\(.*?"
-            r"\.bindTooltip\(\s*`<div>\s*<b>(.*?)</b>", feature_group_js, flags=re.S):
-        found[kind].append(name)
+    for group in place_groups(feature_group_js):
+        for place in group["places"]:
+            found[place["kind"]].append(place["name"])
     return {k: sorted(v) for k, v in found.items()}
+
+
+def popup_and_tooltip_html(feature_group_js: str) -> list[str]:
+    """Every popup and tooltip HTML string the map receives (popup, tooltip, per place)."""
+    return [html for group in place_groups(feature_group_js) for place in group["places"]
+            for html in (place["popup"], place["tooltip"])]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
-from dashboard_support import HOSTILE, LAYERS, PAYLOAD, SAMPLE, drawn, map_args, run_app
+from dashboard_support import (HOSTILE, LAYERS, PAYLOAD, SAMPLE, drawn, map_args,
+                               popup_and_tooltip_html, run_app)
 
 D12, D13 = dt.date(2025, 3, 12), dt.date(2025, 3, 13)
 
@@ -113,10 +113,20 @@ def test_hostile_layer_reaches_the_map_escaped(monkeypatch):
     assert not page.exception
     groups = map_args(page)["feature_group"]
     assert "<img" not in groups and "<script" not in groups
-    literals = re.findall(r"`(.*?)`", groups, flags=re.S)  # popup and tooltip HTML
+    literals = popup_and_tooltip_html(groups)
     assert len(literals) == 4
     assert not any(bad in lit for lit in literals for bad in ("${", "\\", "<img"))
     assert "&lt;img src=x onerror=alert(1)&gt;&#36;{alert(2)}" in literals[0]
     page.selectbox(key="place").set_value(page.selectbox(key="place").options[1]).run()
     assert "<img" not in page.get("html")[0].proto.body
     assert PAYLOAD in set(page.dataframe[0].value["speaker"].str.replace("Speaker ", ""))
+
+
+def test_table_is_capped_with_a_note_and_the_csv_keeps_every_claim(monkeypatch):
+    import dashboard.exports
+
+    monkeypatch.setattr(dashboard.exports, "TABLE_ROWS", 3)
+    page = run_app(monkeypatch, SAMPLE)
+    assert not page.exception
+    assert list(page.dataframe[0].value["date"]) == ["2025-03-13"] * 3  # the newest
+    assert any("Showing the newest 3 of 10 claims in range" in c.value for c in page.caption)

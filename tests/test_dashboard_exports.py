@@ -72,3 +72,12 @@ def test_timeline_merges_the_quiet_speakers(sample):
     frame = timeline_frame(filter_claims(sample, Filters()), top=1)
     assert set(frame["speaker"]) == {"Valery Gerasimov", "(other speakers)"}  # 4 claims
     assert frame["claims"].sum() == 10
+
+
+@pytest.mark.parametrize("limit", [1, 4, 10, 50])
+def test_table_limit_keeps_the_newest_claims(sample, limit):
+    view = filter_claims(sample, Filters())
+    full = claims_frame(view)
+    assert len(full) == view.claim_count == 10
+    assert claims_frame(view, limit=limit).equals(full.head(limit))
+    assert len(pd.read_csv(io.StringIO(claims_csv(view)))) == 10

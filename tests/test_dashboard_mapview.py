@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import folium
 import pytest
 from dashboard_support import SAMPLE
 
@@ -20,22 +19,18 @@ def sample():
     return load_layer(SAMPLE)
 
 
+KIND_NAMES = {"marker": "Marker", "polygon": "Polygon", "circle": "Circle"}
+
+
+def kind_of(shape) -> str:
+    """How Leaflet draws the place: Marker, Polygon or Circle."""
+    return KIND_NAMES[shape.kind]
+
+
 def drawn_names(groups) -> dict[str, list[str]]:
     """Place names per layer group, by element type (marker / polygon / circle)."""
-    out = {}
-    for group in groups:
-        elements = []
-        for child in group._children.values():
-            elements.extend(child._children.values() if child._name == "MarkerCluster"
-                            else [child])
-        out[group.layer_name] = sorted(
-            ("Polygon" if isinstance(e, folium.Polygon) else type(e).__name__, re.search(r"<b>(.*?)</b>", _tooltip(e)).group(1))
-            for e in elements)
-    return out
-
-
-def _tooltip(element) -> str:
-    return next(c.text for c in element._children.values() if isinstance(c, folium.Tooltip))
+    return {group.layer_name: sorted((kind_of(s), s.name) for s in group.shapes)
+            for group in groups}
 
 
 @pytest.mark.parametrize("end, countries, expected", [
@@ -54,7 +49,7 @@ def test_place_layers_follow_the_view(sample, end, countries, expected):
 def test_russia_multipolygon_keeps_every_part(sample):
     view = filter_claims(sample, Filters())
     countries = place_layers(view, MapOptions(show_countries=True))[2]
-    russia = next(e for e in countries._children.values() if "Russia" in _tooltip(e))
+    russia = next(s for s in countries.shapes if s.name == "Russia")
     geometry = next(p.place.geometry for p in view.places if p.place.name == "Russia")
     assert geometry["type"] == "MultiPolygon"
     assert len(russia.locations) == len(geometry["coordinates"])
@@ -70,7 +65,7 @@ def test_region_known_by_a_point_is_a_circle_not_a_pin(sample):
     view = type(view)(view.data, view.filters, view.rows,
                       (type(kursk)(kursk.index, pointed, kursk.rows),))
     regions = place_layers(view)[0]
-    assert [type(e).__name__ for e in regions._children.values()] == ["Circle"]
+    assert [kind_of(e) for e in regions.shapes] == ["Circle"]
 
 
 def rendered(parts) -> str:

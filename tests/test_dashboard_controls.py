@@ -1,0 +1,42 @@
+"""dashboard.controls: the article filter lists a bounded set of articles, never dropping one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dashboard_support import SAMPLE, run_app
+
+from dashboard import controls
+from dashboard.controls import article_options
+from dashboard.layerdata import load_layer
+
+D12, D13 = dt.date(2025, 3, 12), dt.date(2025, 3, 13)
+A13, A12 = "000_d599976d65cc3f1e", "002_3f0cff5302c0621a"  # dated 13 and 12 March
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_layer(SAMPLE)
+
+
+@pytest.mark.parametrize("start, end, chosen, limit, expected", [
+    (None, None, set(), 300, ([A13, A12], 2)),
+    (None, None, set(), 1, ([A13], 2)),               # the newest first
+    (None, None, {A12}, 1, ([A13, A12], 2)),           # a chosen article stays listed
+    (D12, D12, set(), 300, ([A12], 1)),
+    (D13, None, {"not-an-article"}, 300, ([A13], 1)),  # unknown ids are not options
+    (dt.date(2025, 3, 14), None, set(), 300, ([], 0)),
+])
+def test_article_options(sample, start, end, chosen, limit, expected):
+    assert article_options(sample, start, end, chosen, limit) == expected
+
+
+def test_a_url_article_beyond_the_list_is_still_applied(monkeypatch):
+    monkeypatch.setattr(controls, "ARTICLE_OPTIONS", 1)
+    label = "2025-03-12 · 002_3f0cff5302c0621a"
+    page = run_app(monkeypatch, SAMPLE, {"article": label})
+    assert not page.exception
+    assert page.multiselect(key="article").value == [A12]
+    assert "showing 5 of 10 claims" in page.caption[0].value
+    assert any("Lists the 1 newest of 2 articles" in c.value for c in page.sidebar.caption)
