@@ -65,7 +65,8 @@ class Visit:
         self.page.goto(url)
         self.page.wait_for_selector(MAP_FRAME, timeout=60_000)
         self.map = self.page.frame_locator(MAP_FRAME)
-        self.map.locator(".leaflet-overlay-pane path").first.wait_for(timeout=60_000)
+        self.map.locator(".leaflet-overlay-pane path, .leaflet-marker-pane img").first.wait_for(
+            timeout=60_000)
         self.map_frame = next(f for f in self.page.frames if "st_folium" in f.url)
 
     def _route(self, route, url: str) -> None:
@@ -173,6 +174,39 @@ def test_hostile_text_shows_literally_and_runs_nothing(browser, hostile_url):
         panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Speaker")
         panel.wait_for(timeout=15_000)
         assert f"Title {PAYLOAD}" in panel.inner_text()
+        time.sleep(1)
+        assert visit.page.locator('img[src="x"]').count() == 0
+        assert visit.map.locator('img[src="x"]').count() == 0
+        assert visit.dialogs == [] and visit.outside == []
+    finally:
+        visit.close()
+
+
+@pytest.fixture(scope="module")
+def built_hostile_url(gazetteer, tmp_path_factory):
+    """The hostile article (tests/fixtures/hostile/) through the real build, then served."""
+    from geo.layer import write_layer
+    from geo.pipeline import build
+
+    layer = tmp_path_factory.mktemp("hostile") / "layer.geojson"
+    write_layer(build([str(ROOT / "tests" / "fixtures" / "hostile")], gazetteer).layer, layer)
+    yield from _server(layer)
+
+
+def test_hostile_article_through_the_build_shows_literally_and_runs_nothing(browser, built_hostile_url):
+    visit = Visit(browser, built_hostile_url)
+    try:
+        visit.click_marker("Kazachya Loknya")
+        popup = visit.map.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=15_000)
+        text = popup.inner_text()
+        assert PAYLOAD in text and "`backticks`" in text and "\\\\ backslashes" in text
+        assert "<script>alert('title')</script>" in text
+        panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Sternenko")
+        panel.wait_for(timeout=15_000)
+        assert PAYLOAD in panel.inner_text()
+        assert visit.page.locator('a[href^="javascript"]').count() == 0
+        assert visit.map.locator('a[href^="javascript"]').count() == 0
         time.sleep(1)
         assert visit.page.locator('img[src="x"]').count() == 0
         assert visit.map.locator('img[src="x"]').count() == 0
