@@ -2,8 +2,8 @@
 
 Each server is ``streamlit run dashboard/app.py -- --layer …`` on a free localhost port.
 Every request that does not go to that server is aborted and recorded, and the tests assert
-the record is empty. The acceptance layer is the built ``data/claims.geojson`` when it exists
-(``make build``), else the hand-written sample. The first test writes docs/screenshot.png.
+the record is empty. The acceptance layer is the committed ``data/claims.geojson`` built from
+the seeds (test_pipeline.py checks it is fresh). The first test writes docs/screenshot.png.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from dashboard_support import BUILT_LAYER, HOSTILE, PAYLOAD, ROOT, SAMPLE
+from dashboard_support import BUILT_LAYER, HOSTILE, PAYLOAD, ROOT
 
 from dashboard.server import CHROMIUM, CHROMIUM_ARGS, serve
 
@@ -33,7 +33,7 @@ def _server(layer: Path):
 
 @pytest.fixture(scope="module")
 def acceptance_url():
-    yield from _server(BUILT_LAYER if BUILT_LAYER.exists() else SAMPLE)
+    yield from _server(BUILT_LAYER)
 
 
 @pytest.fixture(scope="module")
