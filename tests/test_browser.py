@@ -117,6 +117,14 @@ class Visit:
             time.sleep(0.8)
         raise AssertionError(f"could not reach the marker of {name}")
 
+    def assert_nothing_ran(self) -> None:
+        """No injected image, no javascript: link, no dialog, no outside request."""
+        time.sleep(1)
+        for root in (self.page, self.map):
+            assert root.locator('img[src="x"]').count() == 0
+            assert root.locator('a[href^="javascript"]').count() == 0
+        assert self.dialogs == [] and self.outside == []
+
     def close(self) -> None:
         self.context.close()
 
@@ -174,10 +182,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(browser, hostile_url):
         panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Speaker")
         panel.wait_for(timeout=15_000)
         assert f"Title {PAYLOAD}" in panel.inner_text()
-        time.sleep(1)
-        assert visit.page.locator('img[src="x"]').count() == 0
-        assert visit.map.locator('img[src="x"]').count() == 0
-        assert visit.dialogs == [] and visit.outside == []
+        visit.assert_nothing_ran()
     finally:
         visit.close()
 
@@ -205,11 +210,6 @@ def test_hostile_article_through_the_build_shows_literally_and_runs_nothing(brow
         panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Sternenko")
         panel.wait_for(timeout=15_000)
         assert PAYLOAD in panel.inner_text()
-        assert visit.page.locator('a[href^="javascript"]').count() == 0
-        assert visit.map.locator('a[href^="javascript"]').count() == 0
-        time.sleep(1)
-        assert visit.page.locator('img[src="x"]').count() == 0
-        assert visit.map.locator('img[src="x"]').count() == 0
-        assert visit.dialogs == [] and visit.outside == []
+        visit.assert_nothing_ran()
     finally:
         visit.close()
