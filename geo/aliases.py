@@ -17,6 +17,10 @@ INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2
 """Soft hyphen, Arabic letter mark, zero-width and bidirectional controls (a regex class body)."""
 
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+INVISIBLE_CHARS = frozenset(
+    chr(cp) for cp in (0x00AD, 0x061C, 0x180E, 0xFEFF, *range(0x2000, 0x2070))
+    if _INVISIBLE_RE.match(chr(cp)))
+"""The characters of :data:`INVISIBLE` as a set, for a cheap per-character test."""
 _INVISIBLE_END_RE = re.compile(f"[{INVISIBLE}]+$")
 
 REGION_WORDS = ("oblast", "region", "province", "territory", "krai", "kray", "republic")

@@ -53,6 +53,8 @@ class Candidate:
     """The name itself states the type ("Kursk Oblast", "Sumy region")."""
     loose: bool
     """Matched only after folding transliteration variants."""
+    lonlat: tuple[float, float]
+    """A point inside the place (:func:`representative_lonlat`), computed once per geometry."""
 
 
 def _build(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> list[sources.Record]:
@@ -79,14 +81,23 @@ def _read_all(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> 
 
 
 class Gazetteer:
-    """Read-only view of the index; safe to share between threads."""
+    """Read-only view of the index; safe to share between threads.
+
+    Why the in-memory caches: a build asks about the same few thousand names and places
+    over and over (116k queries for 1,000 articles), so every answer is memoised per name
+    key and every polygon is parsed, and its representative point computed, once per
+    geometry. Cached answers are immutable (tuples of frozen dataclasses) or copied.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, load_seconds: float):
         self._conn = conn
         self.path = path
         self.load_seconds = load_seconds
-        self._place = lru_cache(maxsize=4096)(self._read_place)
-        self._geometry = lru_cache(maxsize=512)(self._read_geometry)
+        self._place = lru_cache(maxsize=1 << 15)(self._read_place)
+        self._geometry = lru_cache(maxsize=1024)(self._read_geometry)
+        self._lonlat = lru_cache(maxsize=1024)(self._read_lonlat)
+        self._knows = lru_cache(maxsize=1 << 17)(self._knows_key)
+        self._candidates = lru_cache(maxsize=1 << 15)(self._read_candidates)
 
     @classmethod
     def load(
@@ -123,23 +134,29 @@ class Gazetteer:
             lambda: _build(data_dir, all_packs, Path(overrides) if overrides else None))
         return cls(conn, path, time.perf_counter() - start)
 
-    def _read_geometry(self, ref: str) -> str:
-        if not ref.startswith("@"):
-            return ref
-        return self._conn.execute("SELECT json FROM geometries WHERE hash = ?", (ref,)).fetchone()[0]
+    def _read_geometry(self, ref: str) -> dict:
+        """A shared polygon, parsed once: every place that carries it gets the same dict."""
+        text = self._conn.execute("SELECT json FROM geometries WHERE hash = ?", (ref,)).fetchone()[0]
+        return json.loads(text)
 
-    def _read_place(self, place: int | str) -> tuple[Place, int, int] | None:
+    def _read_lonlat(self, ref: str) -> tuple[float, float]:
+        return geom.representative_lonlat(self._geometry(ref))
+
+    def _read_place(self, place: int | str) -> tuple[Place, int, int, tuple[float, float]] | None:
         column = "n" if isinstance(place, int) else "id"
         row = self._conn.execute(
             "SELECT id, name, kind, country, admin1, geometry, precision, approximate, source, "
             f"population, priority FROM places WHERE {column} = ?", (place,)).fetchone()
         if row is None:
             return None
+        ref = row[5]
+        shared = ref.startswith("@")
+        geometry = self._geometry(ref) if shared else json.loads(ref)
         found = Place(
             id=row[0], name=row[1], kind=row[2], country=row[3], admin1=row[4],
-            geometry=json.loads(self._geometry(row[5])), precision=row[6],
-            approximate=bool(row[7]), source=row[8])
-        return found, row[9], row[10]
+            geometry=geometry, precision=row[6], approximate=bool(row[7]), source=row[8])
+        lonlat = self._lonlat(ref) if shared else geom.representative_lonlat(geometry)
+        return found, row[9], row[10], lonlat
 
     def get(self, place_id: str) -> Place:
         """The place with this id; KeyError when unknown."""
@@ -151,8 +168,9 @@ class Gazetteer:
     def knows(self, name: str) -> bool:
         """Whether any place is known by this name (exact or transliteration-folded)."""
         name_key = aliases.key(name)
-        if not name_key:
-            return False
+        return bool(name_key) and self._knows(name_key)
+
+    def _knows_key(self, name_key: str) -> bool:
         row = self._conn.execute(
             "SELECT 1 FROM names WHERE key = ? UNION ALL SELECT 1 FROM names WHERE loose = ? "
             "LIMIT 1", (name_key, aliases.loose_key(name_key))).fetchone()
@@ -162,8 +180,9 @@ class Gazetteer:
         """Every place known by ``name``, best first: exact before transliteration-folded
         matches, then source priority (overrides first), then population, then id."""
         name_key = aliases.key(name)
-        if not name_key:
-            return []
+        return list(self._candidates(name_key, loose)) if name_key else []
+
+    def _read_candidates(self, name_key: str, loose: bool) -> tuple[Candidate, ...]:
         rows = self._conn.execute(
             "SELECT place, typed, 0 FROM names WHERE key = ?", (name_key,)).fetchall()
         if loose:
@@ -173,9 +192,9 @@ class Gazetteer:
                 (aliases.loose_key(name_key),)).fetchall() if r[0] not in seen]
         found = []
         for number, typed, is_loose in rows:
-            place, population, priority = self._place(number)
-            found.append(Candidate(place, population, priority, bool(typed), bool(is_loose)))
-        return sorted(found, key=lambda c: (c.loose, c.priority, -c.population, c.place.id))
+            place, population, priority, lonlat = self._place(number)
+            found.append(Candidate(place, population, priority, bool(typed), bool(is_loose), lonlat))
+        return tuple(sorted(found, key=lambda c: (c.loose, c.priority, -c.population, c.place.id)))
 
     def lookup(self, name: str, kinds: Sequence[str] | None = None, *, loose: bool = True) -> list[Place]:
         """Candidate places for a name (any alias, any language), best first; optionally

@@ -113,6 +113,30 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def prepare_points(points) -> tuple[tuple[float, float, float], ...]:
+    """(lon, lat) pairs as (lon rad, lat rad, cos lat), sorted, for :func:`nearest_km`."""
+    out = []
+    for lon, lat in sorted(points):
+        lat_r = math.radians(lat)
+        out.append((math.radians(lon), lat_r, math.cos(lat_r)))
+    return tuple(out)
+
+
+def nearest_km(here: tuple[float, float], prepared: tuple[tuple[float, float, float], ...]) -> float:
+    """``min(distance_km(here, p) for p in points)`` over :func:`prepare_points` output,
+    1e9 when there are none: the same arithmetic as :func:`distance_km` (the same floats),
+    with every conversion done once. Place resolution asks this for every candidate."""
+    lon1, lat1 = math.radians(here[0]), math.radians(here[1])
+    cos1 = math.cos(lat1)
+    best = 1e9
+    for lon2, lat2, cos2 in prepared:
+        h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+        km = 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+        if km < best:
+            best = km
+    return best
+
+
 def contains(geometry: dict, lon: float, lat: float) -> bool:
     """Whether a region geometry contains the point (False for point geometries)."""
     if geometry["type"] == "Point":

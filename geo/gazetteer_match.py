@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from . import aliases
 
@@ -24,7 +24,7 @@ _TOKEN = re.compile(
     rf"[^\W\d_](?:[\w{aliases.INVISIBLE}]|['\u2019\u02bc\-](?=[^\W_]))*", re.UNICODE)
 _GAP_INSIDE_NAME = re.compile(rf"[ \t\u00a0{aliases.INVISIBLE}]{{1,3}}|\.")
 _GAP_AFTER_ABBREVIATION = re.compile(r"\. ")
-_POSSESSIVE = re.compile(r"['\u2019\u02bc][sS]$")
+_APOSTROPHES = "'\u2019\u02bc"
 
 ROLE_WORDS = frozenset(
     "governor mayor oblast region city authorities administration police military garrison "
@@ -47,16 +47,14 @@ class Names(Protocol):
     def knows(self, name: str) -> bool: ...
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word (a named tuple: spotting builds one per word of every article, so cheaply)."""
+
     start: int
     end: int
     text: str
     possessive: bool
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+    capital: bool
 
 
 @dataclass(frozen=True)
@@ -69,14 +67,22 @@ class Spot:
     last: int
 
 
+def _word(raw: str) -> tuple[str, bool]:
+    """A matched word without trailing invisible marks or a possessive "'s" (and whether it had one)."""
+    if raw[-1] in aliases.INVISIBLE_CHARS:
+        raw = aliases.strip_trailing_invisible(raw)
+    if len(raw) > 2 and raw[-1] in "sS" and raw[-2] in _APOSTROPHES:
+        return raw[:-2], True
+    return raw, False
+
+
 def tokenise(text: str, start: int = 0) -> list[Token]:
     """Word tokens from ``start``; a possessive "'s" is cut off and flagged."""
     tokens = []
     for match in _TOKEN.finditer(text, start):
-        word = aliases.strip_trailing_invisible(match.group())
-        possessive = _POSSESSIVE.search(word)
-        end = match.start() + len(word) - (2 if possessive else 0)
-        tokens.append(Token(match.start(), end, text[match.start():end], bool(possessive)))
+        word, possessive = _word(match.group())
+        begin = match.start()
+        tokens.append(Token(begin, begin + len(word), word, possessive, word[:1].isupper()))
     return tokens
 
 
@@ -172,8 +178,17 @@ def spot(text: str, names: Names, start: int = 0) -> list[Spot]:
             if s.first != s.last or aliases.key(tokens[s.first].text) not in persons]
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n]\s")
+
+
 def token_window(text: str, start: int, before: int = 8) -> list[str]:
-    """Keys of up to ``before`` words preceding offset ``start`` in the same sentence."""
+    """Keys of up to ``before`` words preceding offset ``start`` in the same sentence.
+
+    Looks back at most 200 characters; only the words it returns are normalised (this runs
+    for every place name spotted)."""
     left = text[max(0, start - 200):start]
-    left = re.split(r"[.!?;:\n]\s", left)[-1]
-    return [aliases.key(t.text) for t in tokenise(left)][-before:]
+    cut = 0
+    for brk in _SENTENCE_BREAK.finditer(left):
+        cut = brk.end()
+    words = _TOKEN.findall(left, cut)[-before:]
+    return [aliases.key(_word(w)[0]) for w in words]

@@ -6,13 +6,19 @@ reaches the layer. With ``jobs > 1`` articles are processed in worker processes 
 open their own gazetteer (its on-disk index is a SQLite file, and a SQLite connection
 must not cross a fork); results are put back in article order, so the layer is
 byte-identical whatever the number of jobs.
+
+Why workers send back so little: pickling is what made ``--jobs 2`` slower than one
+process. A worker returns only what the parent does not have — claims, mentions and
+links, with each place reduced to its id (no polygon) — and the parent puts its own
+document and the gazetteer's place (memoised there) back. Articles go out in chunks of
+up to :data:`MAX_CHUNK`, so each round trip carries many of them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
 from tqdm import tqdm
@@ -22,8 +28,8 @@ from .documents import Document, collect_paths, read_corpus
 from .errors import ArticleError
 from .gazetteer import Gazetteer
 from .layer import ArticleResult, assemble_layer
-from .linking import link_claims
-from .places import Mention, find_mentions
+from .linking import Link, link_claims
+from .places import Mention, Place, find_mentions
 
 GazetteerLoader = Callable[[], Gazetteer]
 """Opens a gazetteer in a worker process (picklable: e.g. a functools.partial of Gazetteer.load)."""
@@ -69,7 +75,39 @@ def _safe_process(doc: Document, gazetteer: Gazetteer) -> ArticleResult | Articl
         )
 
 
+MAX_CHUNK = 64
+"""Articles per task sent to a worker: big enough to amortise a round trip, small enough
+that both workers stay busy to the end."""
+
 _WORKER_GAZETTEER: Gazetteer | None = None
+
+Shipped = tuple[list, list[Mention], list[Link], list]
+"""A worker's answer for one article: (claims, mentions, links, unplaced claims), places
+stripped of their geometry (see :func:`strip_places`)."""
+
+
+def strip_places(result: ArticleResult) -> Shipped:
+    """The result without its document, each place reduced to its id, kind and names."""
+    light: dict[str, Place] = {}
+
+    def lighten(place: Place) -> Place:
+        if place.id not in light:
+            light[place.id] = replace(place, geometry={})
+        return light[place.id]
+
+    mentions = [replace(m, place=lighten(m.place)) if m.place is not None else m
+                for m in result.mentions]
+    links = [Link(link.claim, lighten(link.place), link.link) for link in result.links]
+    return result.claims, mentions, links, result.unplaced
+
+
+def restore_places(doc: Document, shipped: Shipped, gazetteer: Gazetteer) -> ArticleResult:
+    """The inverse of :func:`strip_places`: the parent's document and gazetteer places."""
+    claims, mentions, links, unplaced = shipped
+    mentions = [replace(m, place=gazetteer.get(m.place.id)) if m.place is not None else m
+                for m in mentions]
+    links = [Link(link.claim, gazetteer.get(link.place.id), link.link) for link in links]
+    return ArticleResult(doc, claims, mentions, links, unplaced)
 
 
 def _start_worker(loader: GazetteerLoader) -> None:
@@ -77,19 +115,22 @@ def _start_worker(loader: GazetteerLoader) -> None:
     _WORKER_GAZETTEER = loader()
 
 
-def _worker(doc: Document) -> ArticleResult | ArticleError:
+def _worker(doc: Document) -> Shipped | ArticleError:
     assert _WORKER_GAZETTEER is not None, "worker started without a gazetteer"
-    return _safe_process(doc, _WORKER_GAZETTEER)
+    outcome = _safe_process(doc, _WORKER_GAZETTEER)
+    return outcome if isinstance(outcome, ArticleError) else strip_places(outcome)
 
 
 def _results(docs: Sequence[Document], gazetteer: Gazetteer, jobs: int,
-             loader: GazetteerLoader) -> Iterator:
+             loader: GazetteerLoader) -> Iterator[ArticleResult | ArticleError]:
     if jobs <= 1 or len(docs) < 2:
         yield from (_safe_process(doc, gazetteer) for doc in docs)
         return
-    chunk = max(1, min(64, len(docs) // (jobs * 8)))
+    chunk = max(1, min(MAX_CHUNK, len(docs) // (jobs * 4)))
     with multiprocessing.get_context("spawn").Pool(jobs, _start_worker, (loader,)) as pool:
-        yield from pool.imap(_worker, docs, chunksize=chunk)
+        for doc, outcome in zip(docs, pool.imap(_worker, docs, chunksize=chunk)):
+            yield outcome if isinstance(outcome, ArticleError) else \
+                restore_places(doc, outcome, gazetteer)
 
 
 def build(

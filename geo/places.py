@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import aliases
 from . import gazetteer_geometry as geom
 from . import gazetteer_match as match
+from .attribution import REPORTING_VERBS
 
 if TYPE_CHECKING:
     from .documents import Document
@@ -82,22 +83,39 @@ _UNKNOWN_PATTERN = re.compile(
 )
 
 
+METONYMY_POPULATION = 500_000
+"""A city this big may speak for a government ("Washington said", "Minsk said")."""
+_SPEAKER_VERB = re.compile(
+    r"[ \t]+(?:(?:also|later|then|previously|again|reportedly|publicly)[ \t]+)?(?:"
+    + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to[ \t]+$")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+PREPOSITIONS = frozenset(
+    "in of from near at to for by with into over under across around outside towards toward "
+    "through between against along within beyond via on about the a an".split())
+"""A word before "X said" that makes X a place ("officials in Sudzha said"), not the speaker."""
+
+
 @dataclass
 class _Context:
     """What the whole article says, used to read each ambiguous name."""
 
     countries: set[str]
     admin1s: set[str]
-    points: list[tuple[float, float]]
+    points: set[tuple[float, float]]
+    prepared: tuple = ()
+    """``points`` ready for :func:`geom.nearest_km` (set once the context is complete)."""
+    nearest: dict[tuple[float, float], float] = field(default_factory=dict)
+    """Memo of :func:`_nearest_km` per candidate point (an article asks about the same few)."""
 
 
-def _typed_choice(cands: list[Candidate]) -> tuple[Place, str] | None:
+def _typed_choice(cands: list[Candidate]) -> tuple[Candidate, str] | None:
     typed = [c for c in cands if c.typed and c.place.kind == "admin1"]
     if typed:
-        return typed[0].place, "the name states the region type"
+        return typed[0], "the name states the region type"
     countries = [c for c in cands if c.place.kind == "country" and not c.loose]
     if countries:
-        return countries[0].place, "country name"
+        return countries[0], "country name"
     return None
 
 
@@ -117,18 +135,19 @@ def _bare_region_or_city(text: str, start: int, end: int, region: Place,
     return city, f"bare {surface!r} read as the city: no regional cue (prominence)"
 
 
-def _nearest_km(place: Place, ctx: _Context) -> float:
-    here = geom.representative_lonlat(place.geometry)
-    return min((geom.distance_km(here, p) for p in ctx.points), default=1e9)
+def _nearest_km(cand: Candidate, ctx: _Context) -> float:
+    here = cand.lonlat
+    if here not in ctx.nearest:
+        ctx.nearest[here] = geom.nearest_km(here, ctx.prepared)
+    return ctx.nearest[here]
 
 
 def _coherence(cand: Candidate, ctx: _Context) -> tuple:
     place = cand.place
     # log-scale distance: 50 km vs 600 km matters (Loknya), 7,500 vs 8,000 km does not
-    nearest = _nearest_km(place, ctx)
     coherent = place.admin1 in ctx.admin1s or place.country in ctx.countries
     return (cand.loose, place.admin1 not in ctx.admin1s, not coherent,
-            int(math.log2(1 + nearest / 50)) if coherent else 0,
+            int(math.log2(1 + _nearest_km(cand, ctx) / 50)) if coherent else 0,
             cand.priority, -cand.population, place.id)
 
 
@@ -136,7 +155,7 @@ def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context)
     surface = text[spot.start:spot.end]
     chosen = _typed_choice(cands)
     if chosen:
-        return chosen
+        return chosen[0].place, chosen[1]
     regions = [c.place for c in cands if c.place.kind == "admin1" and not c.loose]
     if regions:
         cities = [c for c in cands if c.place.kind == "settlement" and c.place.admin1 == regions[0].admin1]
@@ -144,7 +163,7 @@ def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context)
     ranked = sorted(cands, key=lambda c: _coherence(c, ctx))
     best = ranked[0]
     cue = SETTLEMENT_CUES.intersection(match.token_window(text, spot.start, 3))
-    near = best.place.admin1 in ctx.admin1s or _nearest_km(best.place, ctx) <= NEAR_KM
+    near = best.place.admin1 in ctx.admin1s or _nearest_km(best, ctx) <= NEAR_KM
     weak = (best.place.source == "geonames" and best.population < MIN_POPULATION_WITHOUT_CUE
             and not near)
     if weak and not cue:
@@ -156,20 +175,21 @@ def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context)
 
 
 def _context(spots: list[match.Spot], cands: list[list[Candidate]]) -> _Context:
-    ctx = _Context(set(), set(), [])
+    ctx = _Context(set(), set(), set())
     for spot, options in zip(spots, cands):
         chosen = _typed_choice(options)
         if chosen is None and len({c.place.id for c in options}) == 1:
-            chosen = options[0].place, ""
+            chosen = options[0], ""
         if chosen is None:
             continue
-        place = chosen[0]
+        place = chosen[0].place
         if place.country:
             ctx.countries.add(place.country)
         if place.admin1:
             ctx.admin1s.add(place.admin1)
         if place.kind != "country":
-            ctx.points.append(geom.representative_lonlat(place.geometry))
+            ctx.points.add(chosen[0].lonlat)
+    ctx.prepared = geom.prepare_points(ctx.points)
     return ctx
 
 
@@ -190,11 +210,39 @@ def _unknown_mentions(doc: Document, taken: list[tuple[int, int]]) -> list[Menti
     return found
 
 
+def _speaks(text: str, spot: match.Spot) -> bool:
+    """Whether the name is used as a speaker: "Syrsky said", "According to Syrsky, …"."""
+    if _ACCORDING_TO.search(text, max(0, spot.start - 20), spot.start):
+        return text[spot.end:spot.end + 1] in (",", ".", ";")
+    if not _SPEAKER_VERB.match(text, spot.end):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, spot.start - 30), spot.start)
+    return not (before and aliases.key(before.group(1)) in PREPOSITIONS)
+
+
+def _can_speak_as_place(cands: list[Candidate]) -> bool:
+    """Countries, regions and big cities speak for their governments ("Russia said")."""
+    return any(c.place.kind in ("country", "admin1") or
+               (c.place.kind == "settlement" and c.population >= METONYMY_POPULATION)
+               for c in cands)
+
+
+def _speakers(text: str, spots: list[match.Spot], cands: list[list[Candidate]]) -> set[str]:
+    """Keys of names the article uses as a person speaking: a person never becomes a place,
+    there or anywhere else in the article ("Syrsky said …" is not Syrskoye, Russia)."""
+    return {aliases.key(text[s.start:s.end]) for s, options in zip(spots, cands)
+            if _speaks(text, s) and not _can_speak_as_place(options)}
+
+
 def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in the article body, resolved or not, sorted by start offset."""
     text = doc.text
     spots = match.spot(text, gazetteer, doc.body_start)
     cands = [gazetteer.candidates(text[s.start:s.end]) for s in spots]
+    persons = _speakers(text, spots, cands)
+    if persons:
+        kept = [(s, c) for s, c in zip(spots, cands) if aliases.key(text[s.start:s.end]) not in persons]
+        spots, cands = [s for s, _ in kept], [c for _, c in kept]
     ctx = _context(spots, cands)
     mentions = []
     for spot, options in zip(spots, cands):

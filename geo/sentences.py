@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
     """Gen Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Brig Cmdr Gov Sen Rep Pres Amb Mr Mrs Ms Dr
@@ -51,16 +52,28 @@ class Sentence:
     text: str
 
 
+_STRAIGHT_QUOTE = re.compile('"')
+
+
+@lru_cache(maxsize=None)
+def _pair_pattern(opener: str, closer: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(opener + closer)}]")
+
+
 def _balanced(text: str, start: int, end: int, opener: str, closer: str) -> list[tuple[int, int]]:
-    """(open, close) positions of a balanced pair in ``text[start:end]``; none if unbalanced."""
+    """(open, close) positions of a balanced pair in ``text[start:end]``; none if unbalanced.
+
+    Only the marks themselves are visited (a regex scan, not a Python loop over every
+    character): this runs three times per paragraph of every article."""
     stack: list[int] = []
     found: list[tuple[int, int]] = []
-    for i in range(start, end):
+    for mark in _pair_pattern(opener, closer).finditer(text, start, end):
+        i = mark.start()
         if text[i] == opener:
             stack.append(i)
-        elif text[i] == closer:
-            if not stack:
-                return []
+        elif not stack:
+            return []
+        else:
             found.append((stack.pop(), i))
     return [] if stack else found
 
@@ -74,7 +87,7 @@ def quote_ranges(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """
     end = len(text) if end is None else end
     ranges = _balanced(text, start, end, "“", "”")
-    straight = [i for i in range(start, end) if text[i] == '"']
+    straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
     if len(straight) % 2 == 0:
         ranges.extend(zip(straight[0::2], straight[1::2]))
     return sorted(ranges)

@@ -214,3 +214,59 @@ def test_index_file_is_sqlite_with_fingerprint(gazetteer):
     conn = sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True)
     row = conn.execute("SELECT v FROM meta WHERE k = 'fingerprint'").fetchone()
     assert gazetteer.path.name.startswith(f"gazetteer-{row[0][:24]}")
+
+
+# --- the in-memory caches that make a build fast ------------------------------------------
+
+@pytest.mark.parametrize("place_id", ["iso:RU-KRS", "iso:UA-59", "iso:RU", "iso:UA", "iso:US"])
+def test_candidate_point_of_a_polygon_lies_inside_it(gazetteer, place_id):
+    place = gazetteer.get(place_id)
+    cand = next(c for c in gazetteer.candidates(place.name) if c.place.id == place_id)
+    assert shape(place.geometry).contains(shape({"type": "Point", "coordinates": cand.lonlat}))
+    assert cand.lonlat == geom.representative_lonlat(place.geometry)
+
+
+def test_candidate_point_of_a_settlement_is_its_own_point(gazetteer):
+    cand = gazetteer.candidates("Kazachya Loknya")[0]
+    assert cand.lonlat == tuple(cand.place.geometry["coordinates"])
+
+
+def test_places_sharing_a_polygon_share_one_parsed_geometry(gazetteer):
+    village = gazetteer.get("katottg:UA59080310040065977")
+    assert village.geometry is gazetteer.get("iso:UA-59").geometry
+
+
+def test_cached_candidates_are_a_fresh_list_each_time(gazetteer):
+    first = gazetteer.candidates("Sudzha")
+    first.clear()
+    again = gazetteer.candidates("Sudzha")
+    assert again and again[0].place.id == "geonames:486816"
+    assert again == gazetteer.candidates("SUDZHA")
+
+
+@pytest.mark.parametrize("name", ["Sudzha", "Kursk", "Syrsky", "Zzyzxovka", "the"])
+def test_knows_agrees_with_candidates(gazetteer, name):
+    assert gazetteer.knows(name) == bool(gazetteer.candidates(name))
+
+
+def test_nearest_km_is_the_minimum_great_circle_distance():
+    points = {KAZACHYA_LOKNYA, (35.26, 51.19), (36.19, 51.73), (34.8, 50.91)}  # Loknya, Sudzha, Kursk, Sumy
+    here = (35.3, 51.2)
+    assert geom.nearest_km(here, geom.prepare_points(points)) == min(
+        geom.distance_km(here, p) for p in points)
+    assert geom.nearest_km(here, geom.prepare_points(set())) == 1e9
+
+
+@pytest.mark.parametrize(("sentence", "start_word", "expected"), [
+    ("According to Sternenko, the war crime took place in the village of Kazachya Loknya, "
+     "Kursk Oblast.", "Kazachya", ["war", "crime", "took", "place", "in", "the", "village", "of"]),
+    ("Gerasimov reported that Russian forces had reclaimed over 1,000 square kilometers of Kursk "
+     "Oblast in the past five days.", "Kursk", ["reclaimed", "over", "square", "kilometers", "of"]),
+    ("It was the first visit. Putin\u2019s statements came after the offensive in Kursk.", "Kursk",
+     ["putin", "statements", "came", "after", "the", "offensive", "in"]),
+])
+def test_token_window_is_the_words_before_in_the_same_sentence(sentence, start_word, expected):
+    from geo.gazetteer_match import token_window
+
+    assert token_window(sentence, sentence.rindex(start_word))[-len(expected):] == expected
+    assert len(token_window(sentence, sentence.rindex(start_word))) <= 8

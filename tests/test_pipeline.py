@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import pytest
 
@@ -90,3 +91,30 @@ def test_a_bad_article_is_reported_and_the_good_ones_kept(gazetteer, tmp_path):
     assert [a["id"] for a in result.layer["articles"]] == ["good"]
     assert len(result.errors) == 1 and "bad.txt:1" in str(result.errors[0])
     assert json.loads(dumps_layer(result.layer))["features"]
+
+
+# --- parallel builds: compact results from workers, the same layer ------------------------
+
+FIXTURE_ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+
+
+def test_parallel_build_of_several_articles_gives_the_same_layer(gazetteer):
+    inputs = [str(SEEDS), str(FIXTURE_ARTICLES)]
+    single = build(inputs, gazetteer, jobs=1)
+    count = len(list(SEEDS.glob("*.txt"))) + len(list(FIXTURE_ARTICLES.glob("*.txt")))
+    assert len(single.layer["articles"]) == count > 2 and single.layer["features"]
+    assert dumps_layer(build(inputs, gazetteer, jobs=3).layer) == dumps_layer(single.layer)
+
+
+def test_a_worker_sends_places_without_geometry_and_the_parent_restores_them(gazetteer):
+    from geo.documents import read_article
+    from geo.pipeline import process_document, restore_places, strip_places
+
+    doc = read_article(SEEDS / "000_d599976d65cc3f1e.txt")
+    result = process_document(doc, gazetteer)
+    shipped = strip_places(result)
+    sent = [m.place for m in shipped[1] if m.place] + [link.place for link in shipped[2]]
+    assert {p.id for p in sent} >= {"iso:RU-KRS", "theatre:kazachya-loknya"}
+    assert all(p.geometry == {} for p in sent)
+    assert len(pickle.dumps(shipped)) < len(pickle.dumps(result)) / 3
+    assert restore_places(doc, shipped, gazetteer) == result

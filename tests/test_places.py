@@ -139,3 +139,37 @@ def test_spatial_coherence_picks_the_namesake_near_the_article(gazetteer):
 def test_results_are_deterministic(gazetteer):
     doc = read_article(SEED_000)
     assert find_mentions(doc, gazetteer) == find_mentions(doc, gazetteer)
+
+
+# --- a person speaking is never a place (issue 7's quality bug: "Syrsky" → Syrskoye) -------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # seed 002: the surname of Ukraine's commander is also a Russian village's (geonames:485153)
+    ("Gerasimov said Russia had captured 430 Ukrainian soldiers in the region, while Syrsky said "
+     "942 Russians had been taken as prisoners of war.",
+     [("Russia", "iso:RU")]),
+    ("Syrsky said his troops were pulling back to minimize losses.", []),
+    ("According to Syrsky, the units of the defense forces, if necessary, maneuver to more "
+     "favorable positions.", []),
+    # countries and regions speak for their governments: they stay places (101_wire's title)
+    ("Ukraine says troops hold lines near Sudzha as Russia claims more villages.",
+     [("Ukraine", "iso:UA"), ("Sudzha", "geonames:486816"), ("Russia", "iso:RU")]),
+    ("Gerasimov said Russia had captured 430 Ukrainian soldiers in the region.",
+     [("Russia", "iso:RU")]),
+])
+def test_a_person_speaking_is_not_a_place(gazetteer, sentence, expected):
+    assert _found(gazetteer, sentence) == expected
+
+
+def test_a_speaker_is_a_person_everywhere_in_the_article(gazetteer):
+    text = ("Gerasimov said Russia had captured 430 Ukrainian soldiers in the region, while Syrsky "
+            "said 942 Russians had been taken as prisoners of war.\n\nThe figures from Syrsky could "
+            "not be verified.")
+    assert _found(gazetteer, text) == [("Russia", "iso:RU")]
+
+
+def test_a_place_before_a_reporting_verb_after_a_preposition_stays_a_place(gazetteer):
+    # "Syrskoye" is really a place here: a preposition, not a speaker, comes before it
+    found = _found(gazetteer, "Local officials in the village of Syrskoye said the shelling "
+                              "continued, Gladkov wrote.")
+    assert found == [("Syrskoye", "geonames:485153")]
