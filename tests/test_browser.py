@@ -141,9 +141,11 @@ def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
         panel = visit.page.locator('[data-testid="stHtml"]')
         panel.filter(has_text="Serhiy Sternenko").wait_for(timeout=15_000)
         assert "place=Kazachya+Loknya" in visit.page.url
+        for part in ("stVegaLiteChart", "stDataFrame"):  # the screenshot shows a settled page
+            visit.page.locator(f'[data-testid="{part}"]').first.wait_for(timeout=15_000)
         time.sleep(1)
         SCREENSHOT.parent.mkdir(exist_ok=True)
-        visit.page.screenshot(path=str(SCREENSHOT))
+        visit.page.screenshot(path=str(SCREENSHOT), full_page=True)
 
         visit.map_frame.evaluate("() => { window.__not_reloaded = true; }")
         zoom = visit.map_frame.evaluate("() => window.map.getZoom()")
