@@ -26,8 +26,9 @@ TIMELINE_SPEC = {
     "mark": {"type": "bar"},
     "height": 220,
     "encoding": {
-        "x": {"field": "date", "type": "ordinal", "sort": None, "title": "date",
-              "axis": {"grid": False}},
+        "x": {"field": "date", "type": "temporal", "timeUnit": "yearmonthdate", "title": "date",
+              "axis": {"grid": False, "labelAngle": 0, "format": "%Y-%m-%d", "labelOverlap": True,
+                       "tickCount": {"interval": "day", "step": 1}}},
         "y": {"field": "claims", "type": "quantitative", "title": "claims",
               "axis": {"grid": True, "tickMinStep": 1}},
         "color": {"field": "speaker", "type": "nominal",
