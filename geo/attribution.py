@@ -6,15 +6,21 @@ and a verb, and a closing quote is a clause boundary ("“…,” Putin said.").
 
 Shapes recognised (X is a name, a title + name, a role, an organisation or he/she):
 
-* ``X said / told / wrote / added / reported / … [that] …`` with adverbs or
-  auxiliaries in between ("on Wednesday", "also", "have both", "responded by");
+* ``X said / informs / assessed / put it / … [that] …`` (every form of the verbs of
+  :mod:`geo.verbs`) with adverbs or auxiliaries in between ("on Wednesday", "also",
+  "have both", "responded by");
 * ``…, X said.`` and ``"…," X said.`` (speaker after the statement);
-* ``X, <appositive>, said`` ("Alexander Khinshtein, the acting governor …, wrote");
+* ``X, <appositive>, said`` ("Alexander Khinshtein, the acting governor …, wrote"), also
+  with a relative clause or a participle in it ("Oksana Melnyk, a volunteer who drives
+  buses …, told", "Peskov, asked about the strikes, insisted");
+* organisation names with lower-case words ("The General Staff of Ukraine's armed
+  forces informs");
+* ``X <did something>, saying that …`` (the participle's subject opens the clause);
 * ``<title>, X, said`` and coordinated subjects ("A, …, and B, …, have both reported");
 * ``"…," said X`` and ``According to X, …``.
 
-Passives ("Putin had been briefed") and infinitives ("declined to comment") are not
-attributions. The module only finds phrases; :mod:`geo.speakers` says who they are.
+Passives ("Putin had been briefed"), infinitives ("declined to comment") and nouns
+("reports of a mass surrender", "Peskov's calls") are not attributions. The module only finds phrases; :mod:`geo.speakers` says who they are.
 """
 
 from __future__ import annotations
@@ -22,21 +28,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sentences import paragraphs, quote_ranges
+from .sentences import paragraphs, quote_ranges, running_quotes
 from .speakers import ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, strip_determiner
+from .verbs import REPORTING_VERBS, VERB_PATTERN
+
+__all__ = ["MASK", "REPORTING_VERBS", "Attribution", "find_attribution", "lead_phrase",
+           "mask_quotes", "tail_phrase"]
+"""``REPORTING_VERBS`` is re-exported: :mod:`geo.places` reads it from here."""
 
 MASK = "¶"
 
-REPORTING_VERBS = (
-    "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "adding",
-    "declared", "declares", "claimed", "claims", "emphasized", "emphasised", "stressed",
-    "reported", "disclosed", "briefed", "stated", "announced", "insisted", "insists",
-    "noted", "warned", "warns", "suggested", "confirmed", "denied", "denies", "expressed",
-    "praised", "urged", "ordered", "ordering", "proposed", "asserted", "posted", "accused",
-    "argued", "acknowledged", "admitted", "explained", "predicted", "promised", "vowed",
-    "threatened", "alleged", "estimated", "revealed", "replied", "answered", "asked",
-)
-_VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+_NOUN_USE = re.compile(r"\s+of\b")
+"""A verb form followed by "of" is a noun ("reports of a mass surrender")."""
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:about|whether|if|why|how|what|by|over|on)\b")
+"""", asked about the strikes," is a passive participle inside an appositive, not the verb."""
+_LEAD_IN = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[-–—]\s*)?")
+"""A liveblog timestamp and dash before a clause ("12:35 — The ministry …")."""
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,;:¶]+)")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FILLER = re.compile(
@@ -50,6 +57,9 @@ _BOUNDARY = re.compile(
     r"whereas|but|if|amid|which|who)\b"
 )
 _NP_GLUE = frozenset({"of", "for", "the", "a", "an"})
+_NAME_LOWER = frozenset("""armed forces affairs defence defense interior security foreign emergency
+    emergencies situations border guard national internal justice health intelligence""".split())
+_RELATIVE = re.compile(r"\s*\b(?:who|whom|whose|which|that)\b.*$", re.DOTALL)
 _TOKEN = re.compile(r"\S+")
 
 
@@ -65,11 +75,14 @@ class Attribution:
 
 
 def mask_quotes(text: str, start: int = 0) -> str:
-    """``text`` with every quotation (marks and words) replaced by :data:`MASK`."""
+    """``text`` with every quotation (marks and words) replaced by :data:`MASK`, including
+    the open part of a quotation that runs on into the next paragraph."""
     chars = list(text)
     for p_start, p_end in paragraphs(text, start):
         for a, b in quote_ranges(text, p_start, p_end):
             chars[a:b + 1] = MASK * (b + 1 - a)
+    for mark, para_end, _ in running_quotes(text, start):
+        chars[mark:para_end] = MASK * (para_end - mark)
     return "".join(chars)
 
 
@@ -79,18 +92,42 @@ def _np_token(token: str) -> bool:
             or bare in _NP_GLUE)
 
 
+def _in_org_name(tokens: list[str], i: int) -> bool:
+    """A lower-case word inside an organisation's name: "General Staff of Ukraine's *armed
+    forces*", "Ministry of *foreign affairs*" (it follows "of"/"for" after an organisation word)."""
+    if tokens[i].lower() not in _NAME_LOWER:
+        return False
+    for j in range(i - 1, max(i - 5, 0), -1):
+        if tokens[j] in ("of", "for"):
+            return tokens[j - 1].lower() in ORGANISATION_WORDS and tokens[j - 1][:1].isupper()
+        if not (_np_token(tokens[j]) or tokens[j].lower() in _NAME_LOWER):
+            return False
+    return False
+
+
 def tail_phrase(segment: str) -> str:
     """The noun phrase at the end of ``segment`` ("… after Gen. Valery Gerasimov" → the name)."""
     tokens = _TOKEN.findall(segment)
     if tokens and tokens[-1].lower() in PRONOUNS:
         return tokens[-1]
     cut = len(tokens)
-    while cut > 0 and _np_token(tokens[cut - 1]):
+    while cut > 0 and (_np_token(tokens[cut - 1]) or _in_org_name(tokens, cut - 1)):
         cut -= 1
     while cut < len(tokens) and tokens[cut].lower() in ("of", "for"):
         cut += 1
     phrase = " ".join(tokens[cut:])
     return phrase if any(t[:1].isupper() for t in tokens[cut:]) or _has_role_word(phrase) else ""
+
+
+def lead_phrase(clause: str) -> str:
+    """The noun phrase a clause starts with ("12:35 — The ministry denied …" → "The ministry"):
+    the subject of a participle after a comma ("…, saying that …")."""
+    tokens = _TOKEN.findall(clause[_LEAD_IN.match(clause).end():])
+    cut = 0
+    while cut < len(tokens) and (_np_token(tokens[cut]) or _in_org_name(tokens, cut)):
+        cut += 1
+    phrase = " ".join(tokens[:cut]).rstrip(",")
+    return phrase if any(t[:1].isupper() for t in tokens[:cut]) else ""
 
 
 def _has_role_word(phrase: str) -> bool:
@@ -145,6 +182,20 @@ def _subjects(segments: list[str]) -> list[tuple[str, str | None]]:
     return found[::-1]
 
 
+def _parenthetical(zone: str) -> tuple[str, str] | None:
+    """Split "X, a volunteer who drives buses out of Bilopillia, " into the head ("X") and the
+    appositive without its relative clause ("a volunteer"): words like "who", "that" or "as"
+    inside an appositive must not be taken for a clause boundary."""
+    body = zone.rstrip()
+    if not body.endswith(","):
+        return None
+    opening = body.rfind(",", 0, len(body) - 1)
+    inner = body[opening + 1:-1].strip()
+    if opening < 0 or not inner[:1].islower() or inner.startswith("and "):
+        return None
+    return body[:opening], _RELATIVE.sub("", inner)
+
+
 def _subject_zone(masked: str, start: int, verb_start: int) -> tuple[str, int] | None:
     zone = masked[start:verb_start]
     filler = _FILLER.search(zone)
@@ -152,10 +203,15 @@ def _subject_zone(masked: str, start: int, verb_start: int) -> tuple[str, int] |
         zone = zone[:filler.start()]
     if _NOT_ACTIVE.search(zone):
         return None
+    parenthetical = _parenthetical(zone)
+    head = parenthetical[0] if parenthetical else zone
     cut = 0
-    for boundary in _BOUNDARY.finditer(zone):
+    for boundary in _BOUNDARY.finditer(head):
         cut = boundary.end()
-    return zone[cut:], start + cut
+    text = head[cut:]
+    if parenthetical and parenthetical[1]:
+        text += ", " + parenthetical[1] + ","
+    return text, start + cut
 
 
 def _after_verb(masked: str, verb_end: int, end: int) -> str:
@@ -164,18 +220,43 @@ def _after_verb(masked: str, verb_end: int, end: int) -> str:
     return tail_phrase(tail.group(1)) if tail else ""
 
 
+def _not_a_verb(masked: str, verb: re.Match, start: int, end: int) -> bool:
+    """A noun ("reports of …", "Peskov's calls") or the participle of an appositive
+    ("Peskov, asked about the strikes, insisted …": another reporting verb follows it)."""
+    before = masked[start:verb.start()].rstrip()
+    if _NOUN_USE.match(masked, verb.end()) or before.endswith(("'s", "’s")):
+        return True
+    participle = verb.group(0).endswith("ed") or verb.group(0) == "told"
+    if not (participle and before.endswith(",") and _PARTICIPLE_AFTER.match(masked, verb.end())):
+        return False
+    comma = masked.find(",", verb.end(), end)
+    return comma >= 0 and bool(VERB_PATTERN.search(masked, comma, end))
+
+
+def _participle_subject(masked: str, start: int, verb: re.Match) -> str:
+    """"The service published a video, saying that …" → "The service" (the clause's subject)."""
+    if not verb.group(0).endswith("ing") or not masked[start:verb.start()].rstrip().endswith(","):
+        return ""
+    return lead_phrase(masked[start:verb.start()])
+
+
 def find_attribution(masked: str, start: int, end: int) -> Attribution | None:
     """The first attribution in the clause ``masked[start:end]``, or ``None``."""
     according = _ACCORDING.search(masked, start, end)
-    for verb in _VERB.finditer(masked, start, end):
+    for verb in VERB_PATTERN.finditer(masked, start, end):
         if according and according.start() < verb.start():
             break
-        zone = _subject_zone(masked, start, verb.start())
+        if _not_a_verb(masked, verb, start, end):
+            continue
+        lead = _participle_subject(masked, start, verb)
+        zone = (lead, start) if lead else _subject_zone(masked, start, verb.start())
         if zone is None:
             continue
         text, offset = zone
         segments = [s.strip() for s in text.split(",") if s.strip()]
-        if segments:
+        if lead:
+            subjects = [(lead, None)]
+        elif segments:
             subjects = _subjects(segments)
         else:
             after = _after_verb(masked, verb.end(), end)

@@ -93,6 +93,55 @@ def quote_ranges(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return sorted(ranges)
 
 
+def _unclosed_mark(text: str, start: int, end: int) -> int | None:
+    """The opening mark of a quotation still open at the end of ``text[start:end]``."""
+    curly = text.rfind("“", start, end)
+    if curly >= 0 and text.find("”", curly, end) < 0:
+        return curly
+    straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
+    return straight[-1] if len(straight) % 2 else None
+
+
+@lru_cache(maxsize=8)
+def running_quotes(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int, int], ...]:
+    """Quotations that run over several paragraphs, as (opening mark, end of the paragraph it
+    opens in, first closing mark after it).
+
+    The typographic convention: every paragraph of a long quotation opens with a quote mark
+    and only the last one closes it. A paragraph that leaves a quotation open and is followed
+    by a paragraph opening with a quote mark continues into it; one whose next paragraph does
+    not open with a quote is just unbalanced and yields nothing. Cached like
+    :func:`paragraphs`: masking and claim layout both need it.
+    """
+    paras = paragraphs(text, start, end)
+    found: list[tuple[int, int, int]] = []
+    for index, (a, b) in enumerate(paras[:-1]):
+        mark = _unclosed_mark(text, a, b)
+        following = paras[index + 1][0]
+        while following < len(text) and text[following].isspace():
+            following += 1
+        if mark is None or following >= len(text) or text[following] not in "\"“":
+            continue
+        close = len(text)
+        for c_start, c_end in paras[index + 1:]:
+            closing = _first_closing(text, c_start, c_end)
+            if closing is not None:
+                close = closing
+                break
+        found.append((mark, b, close))
+    return tuple(found)
+
+
+def _first_closing(text: str, start: int, end: int) -> int | None:
+    """The mark that closes a quotation opened before ``text[start:end]`` (or ``None``)."""
+    if _unclosed_mark(text, start, end) is not None:
+        return None
+    curly = text.find("”", start, end)
+    straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
+    marks = [m for m in (curly, straight[1] if len(straight) > 1 else -1) if m >= 0]
+    return min(marks) if marks else None
+
+
 def protected_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations and brackets of one paragraph: no sentence ends inside them."""
     ranges = quote_ranges(text, start, end)
@@ -150,8 +199,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line-separated paragraph of ``text[start:end]``."""
+@lru_cache(maxsize=8)
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each blank-line-separated paragraph of ``text[start:end]``.
+
+    Cached (a few articles back): splitting, masking, transcripts, bulletins and claims all
+    ask for the same article's paragraphs; the text's hash is computed once per string."""
     end = len(text) if end is None else end
     found: list[tuple[int, int]] = []
     cursor = start
@@ -159,7 +212,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         found.append((cursor, brk.start()))
         cursor = brk.end()
     found.append((cursor, end))
-    return found
+    return tuple(found)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:

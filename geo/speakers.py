@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .persons import FIRST_NAMES
+
 PEOPLE: dict[str, tuple[str, ...]] = {
     "Vladimir Putin": ("Putin", "the Kremlin leader", "the Russian leader", "Kremlin leader"),
     "Volodymyr Zelensky": ("Zelensky", "Zelenskyy", "Zelenskiy", "the Ukrainian leader",
@@ -44,9 +46,21 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Ukrainian General Staff": ("Ukraine's General Staff", "General Staff",
                                 "General Staff of the Armed Forces of Ukraine",
                                 "Ukrainian General Staff"),
+    "Kremlin": ("the Kremlin", "Moscow"),
 }
 """Organisations that speak in the press. A bare "General Staff" speaking is Ukraine's:
-Russia's General Staff speaks through the Defence Ministry."""
+Russia's General Staff speaks through the Defence Ministry. "Moscow claims …" is the Russian
+state speaking through its capital: one speaker with "the Kremlin"."""
+
+ORGANISATION_SIGNATURES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
+    ("Russian Defence Ministry", frozenset({"russia", "defence", "ministry"}), frozenset()),
+    ("Ukrainian General Staff", frozenset({"general", "staff"}), frozenset({"russia"})),
+)
+"""(canonical, words every form has, words none has): the long official forms ("Ministry of
+Defence of the Russian Federation", "General Staff of Ukraine's armed forces") in any order."""
+
+_COUNTRY_FORMS = {"russian": "russia", "russia's": "russia", "ukrainian": "ukraine",
+                  "ukraine's": "ukraine", "defense": "defence"}
 
 TITLE_WORDS = frozenset(
     """president prime minister gen gen. general lt lt. col col. colonel maj major governor
@@ -62,7 +76,8 @@ TITLE_WORDS = frozenset(
 ROLE_NOUNS = frozenset(
     """president minister general gen. governor spokesman spokeswoman spokesperson secretary
     chief head deputy commander commander-in-chief leader correspondent blogger volunteer
-    commissioner ombudsman officer official mayor analyst adviser advisor aide envoy""".split()
+    commissioner ombudsman officer official mayor analyst adviser advisor aide envoy colonel nurse
+    doctor teacher headteacher surgeon priest farmer driver engineer researcher expert""".split()
 )
 """The head words of a title: an appositive without one ("dressed in camouflage") is no title."""
 
@@ -142,7 +157,8 @@ class ArticleSpeakers:
 
     def register(self, speaker: Speaker) -> None:
         """Remember a speaker named in full, and the role it was introduced with."""
-        if " " in speaker.name and speaker.name not in self.full_names:
+        named = " " in speaker.name or speaker.name in FIRST_NAMES
+        if named and speaker.name not in self.full_names:
             self.full_names[speaker.name] = speaker
         if speaker.title:
             self.roles.append((normalise(speaker.title), speaker))
@@ -173,9 +189,11 @@ class ArticleSpeakers:
             title = strip_determiner(phrase) if is_role else None
             return Speaker(canonical, kind, title)
         title, name = split_title(phrase)
-        kind = "org" if set(normalise(phrase).split()) & ORGANISATION_WORDS else "person"
+        kind = "org" if set(key.split()) & ORGANISATION_WORDS else "person"
+        if kind == "org" and (not name or _names_a_complement(title)):
+            return self._resolve_org(phrase)
         if not name:
-            return self._resolve_role(phrase, kind)
+            return self._resolve_role(phrase)
         known = ALIASES.get(normalise(name)) or _curated_by_surname(name)
         if known:
             return Speaker(known[0], known[1], title)
@@ -185,13 +203,33 @@ class ArticleSpeakers:
                 return Speaker(linked.name, linked.kind, title)
         return Speaker(name, kind, title)
 
-    def _resolve_role(self, phrase: str, kind: str) -> Speaker | None:
-        if kind == "org":
-            return Speaker(strip_determiner(phrase), "org", None)
+    def _resolve_org(self, phrase: str) -> Speaker | None:
+        """An organisation: a curated one by its words, a registered one by a shorter form
+        ("the institute" after "the Institute of Border Security"), else as written; a
+        lower-case phrase that links to none ("the ministry") names nobody."""
+        words = {_COUNTRY_FORMS.get(w, w) for w in normalise(phrase).split()}
+        for canonical, required, excluded in ORGANISATION_SIGNATURES:
+            if required <= words and not excluded & words:
+                return Speaker(canonical, "org", None)
+        plain = set(normalise(phrase).split())
+        for name, speaker in reversed(self.full_names.items()):
+            if speaker.kind == "org" and plain <= set(normalise(name).split()):
+                return speaker
+        bare = strip_determiner(phrase)
+        return Speaker(bare, "org", None) if bare != bare.lower() else None
+
+    def _resolve_role(self, phrase: str) -> Speaker | None:
         linked = self._by_role(normalise(phrase))
         if linked:
             return Speaker(linked.name, linked.kind, strip_determiner(phrase))
         return None
+
+
+def _names_a_complement(title: str | None) -> bool:
+    """"State Border Guard Service of" + "Ukraine": the capitalised words after "of"/"for"
+    that follows an organisation word are part of the organisation's name, not a person."""
+    tokens = (title or "").lower().split()
+    return any(a in ORGANISATION_WORDS and b in ("of", "for") for a, b in zip(tokens, tokens[1:]))
 
 
 def _curated_by_surname(name: str) -> tuple[str, str] | None:

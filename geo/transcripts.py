@@ -1,8 +1,10 @@
-"""Interview and briefing transcripts: "Reporter: … / Peskov: …", "Q: … / A: …".
+"""Layout that names the speaker: transcripts ("Reporter: … / Peskov: …", "Q: … / A: …")
+and bulletins ("The Russian Defence Ministry reports:" then its unverbed sentences).
 
-Why separate: in a transcript the speaker is given by the turn label, not by a
-reporting verb, and an answer ("A: We are waiting …") belongs to the person being
-interviewed, who was named in an earlier labelled turn.
+Why separate: there the speaker is given by the layout, not by a reporting verb. An
+answer ("A: We are waiting …") belongs to the person being interviewed, named in an
+earlier labelled turn; a bulletin's sentences ("Enemy losses amounted to …") belong to
+the body whose lead or heading they stand under.
 
 Contract: :func:`find_turns` returns the labelled turns of an article body, or nothing
 when fewer than two paragraphs start with a label (one "Update: …" line is not a
@@ -16,6 +18,10 @@ import re
 from dataclasses import dataclass
 
 from .sentences import paragraphs
+
+BULLETIN_VERBS = frozenset({"reports", "informs", "announces"})
+"""Present-tense verbs of an issuing body ("The General Staff informs that …"): the
+sentences after it in the same paragraph are the body's too."""
 
 QUESTION_LABELS = frozenset({"q", "question", "reporter", "interviewer", "journalist"})
 ANSWER_LABELS = frozenset({"a", "answer"})
@@ -66,3 +72,25 @@ def turn_at(turns: list[Turn], offset: int) -> Turn | None:
         if turn.start <= offset < turn.end:
             return turn
     return None
+
+
+_HEADING_END = re.compile(r"[.!?:;,\"”’)\]…]\s*$")
+MAX_HEADING_WORDS = 12
+
+
+def headings(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs that are headings: one short line without closing
+    punctuation ("Regional authorities", "MINISTRY OF DEFENCE"). A heading ends the
+    bulletin above it; one that names an organisation opens that body's bulletin."""
+    found: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text, start):
+        line = text[p_start:p_end].strip()
+        if line and "\n" not in line and len(line.split()) <= MAX_HEADING_WORDS \
+                and not _HEADING_END.search(line):
+            found.append((p_start, p_end))
+    return found
+
+
+def is_lead(sentence: str) -> bool:
+    """"The Russian Defence Ministry reports:" — a lead that only introduces what follows."""
+    return sentence.rstrip().endswith(":")

@@ -77,3 +77,57 @@ def test_tail_phrase_stops_at_ordinary_words() -> None:
     assert tail_phrase("Putin’s statements came after Gen. Valery Gerasimov") == "Gen. Valery Gerasimov"
     assert tail_phrase("Later he") == "he"
     assert tail_phrase("over the last five days") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects", "verb"),
+    [
+        ("The General Staff of Ukraine's armed forces informs that 16 combat clashes took place "
+         "along the border with the Kursk region over the past day.",
+         [("The General Staff of Ukraine's armed forces", None)], "informs"),
+        ("Alexander Khinshtein, who took over as acting governor of the Kursk region in December, "
+         "wrote that two houses in Rylsk had been damaged by a drone",
+         [("Alexander Khinshtein", None)], "wrote"),
+        ("Iryna, a nurse at the town clinic who asked that her surname not be published, said "
+         "shelling had become heavier since August.",
+         [("Iryna", "nurse at the town clinic")], "said"),
+        ("Pavel Lukin, a retired Russian colonel who comments on the war for a state TV channel, "
+         "argued on Sunday that the deployment was \"insurance, not preparation\".",
+         [("Pavel Lukin", "retired Russian colonel")], "argued"),
+        ("10:40 — Kremlin spokesman Dmitry Peskov, asked about the strikes, insisted that the "
+         "Russian army hits only military targets.",
+         [("Kremlin spokesman Dmitry Peskov", None)], "insisted"),
+        ("The State Border Guard Service of Ukraine published a video of the incident on Wednesday "
+         "morning, saying that a Russian sabotage group had tried to cross the border near Basivka.",
+         [("The State Border Guard Service of Ukraine", None)], "saying"),
+        ("Analysts at the Institute of Border Security assessed last week that Russia was keeping "
+         "about 50,000 troops in the Kursk and Belgorod regions.",
+         [("the Institute of Border Security", None)], "assessed"),
+        ("As she put it, \"quiet on the border has never lasted more than a season.\"",
+         [("she", None)], "put it"),
+        ("10:05 — Zelensky calls the strikes on Sumy \"terror against civilians, day after day\".",
+         [("Zelensky", None)], "calls"),
+        ("Moscow insists the troops are there to protect civilians.", [("Moscow", None)], "insists"),
+        ("07:40 — The Sumy regional military administration reports that Russian artillery shelled "
+         "the outskirts of Krasnopillya and Velyka Pysarivka overnight.",
+         [("The Sumy regional military administration", None)], "reports"),
+    ],
+)
+def test_development_attributions(sentence: str, subjects: list, verb: str) -> None:
+    """Verb forms beyond "said", appositives with relative clauses and participles, lower-case
+    words inside an organisation's name, a participle's subject (tests/fixtures/articles/10[5-8])."""
+    found = _attribute(sentence)
+    assert found is not None
+    assert (list(found.subjects), found.verb) == (subjects, verb)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Andriy Kovalenko's reports of a mass surrender were fabricated.",
+        "Whether the troops are a threat or a garrison, neither capital has an interest in saying so.",
+        "Russian reports of a mass surrender were fabricated.",
+    ],
+)
+def test_nouns_and_gerunds_are_not_reporting_verbs(sentence: str) -> None:
+    assert _attribute(sentence) is None

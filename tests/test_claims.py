@@ -148,3 +148,110 @@ def test_contract_holds_for_every_article(path: Path) -> None:
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_extraction_is_deterministic(path: Path) -> None:
     assert _claims(path) == _claims(path)
+
+
+BULLETIN = ARTICLES / "105_bulletin.txt"
+LIVEBLOG = ARTICLES / "106_liveblog.txt"
+FEATURE = ARTICLES / "107_feature.txt"
+ANALYSIS = ARTICLES / "108_analysis.txt"
+
+
+@pytest.mark.parametrize(
+    ("path", "start", "speaker"),
+    [
+        (BULLETIN, "Units of the North group of forces repelled", "Russian Defence Ministry"),
+        (BULLETIN, "Over the past night, air defence systems", "Russian Defence Ministry"),
+        (BULLETIN, "The enemy dropped nine guided aerial bombs", "Ukrainian General Staff"),
+        (BULLETIN, "Our defenders are holding their positions", "Ukrainian General Staff"),
+        (FEATURE, "\"The children adapt faster than we do.", "Halyna Petrenko"),
+        (FEATURE, "They know the sound of a glide bomb", "Halyna Petrenko"),
+        (FEATURE, "\"We built this ourselves.\"", "Vasyl"),
+        (FEATURE, "\"My son sleeps through most of them now.\"", "Iryna"),
+        (LIVEBLOG, "\"It is the only way.\"", "Oksana Melnyk"),
+    ],
+)
+def test_layout_gives_unverbed_sentences_their_speaker(path: Path, start: str, speaker: str) -> None:
+    """Bulletin sentences under a lead, every paragraph of a running quotation and a quoted
+    sentence after its speaker's: the speaker without a verb of their own."""
+    [claim] = [c for c in _claims(path) if c.text.startswith(start)]
+    assert (claim.speaker, claim.verb, claim.attribution) == (speaker, None, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("path", "start"),
+    [
+        (BULLETIN, "The Russian Defence Ministry reports:"),
+        (BULLETIN, "Regional authorities"),
+        (FEATURE, "Her husband, Vasyl, fixed the ventilation"),
+        (FEATURE, "Local officials deny it."),
+        (LIVEBLOG, "That is all from us for today."),
+        (ANALYSIS, "Ukrainian officials see it differently."),
+        (ANALYSIS, "Whether the troops are a threat or a garrison"),
+        (ARTICLES / "102_telegram.txt", "The channel did not provide evidence."),
+    ],
+)
+def test_leads_headings_and_narrative_stay_the_reporters(path: Path, start: str) -> None:
+    [claim] = [c for c in _claims(path) if c.text.startswith(start)]
+    assert (claim.attribution, claim.speaker) == ("reporter", None)
+
+
+def test_the_heading_ends_the_bulletin_and_the_lead_reaches_over_paragraphs() -> None:
+    claims = _claims(BULLETIN)
+    heading = next(c for c in claims if c.text == "Regional authorities")
+    lead = next(c for c in claims if c.text == "The Russian Defence Ministry reports:")
+    bulletin = [c.speaker for c in claims if lead.span[1] < c.span[0] < heading.span[0]]
+    assert bulletin[:3] == ["Russian Defence Ministry"] * 3
+    assert "Alexander Khinshtein" in [c.speaker for c in claims if c.span[0] > heading.span[1]]
+
+
+@pytest.mark.parametrize(
+    ("path", "first", "second"),
+    [
+        (BULLETIN, ("Alexander Khinshtein", "wrote"), ("Vyacheslav Gladkov", "said")),
+        (LIVEBLOG, ("Vyacheslav Gladkov", "writes"), ("Russian Defence Ministry", "says")),
+        (ANALYSIS, ("Andriy Kovalenko", "alleged"), ("Sumy regional military administration", "said")),
+    ],
+)
+def test_two_speakers_joined_by_and_get_one_clause_each(path: Path, first: tuple, second: tuple) -> None:
+    claims = [c for c in _claims(path) if c.speaker in (first[0], second[0])
+              and c.span != c.sentence]
+    assert [(c.speaker, c.verb) for c in claims] == [first, second]
+    assert claims[1].text.startswith("and ")
+
+
+@pytest.mark.parametrize(
+    ("path", "start", "speaker"),
+    [
+        (FEATURE, "\"Nobody from Kyiv has been here since spring,\" he said.", "Vasyl"),
+        (FEATURE, "She counts the explosions at night", "Iryna"),
+        (LIVEBLOG, "He says the village is almost empty", "Mykola Dudnyk"),
+        (LIVEBLOG, "She added that the hospital", "Natalia Zarytska"),
+        (ANALYSIS, "As she put it,", "Kateryna Holub"),
+        (BULLETIN, "A school in Krasnopillya was also damaged, he said.", "Oleh Hryhorov"),
+    ],
+)
+def test_pronouns_check_gender_and_see_people_named_outside_claims(path: Path, start: str,
+                                                                  speaker: str) -> None:
+    """"he" after "… while Petrenko moved the library" is Vasyl, not Halyna Petrenko; Mykola
+    Dudnyk is introduced in a sentence that is no claim ("… has reached Yunakivka")."""
+    [claim] = [c for c in _claims(path) if c.text.startswith(start)]
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("path", "start", "speaker", "verb"),
+    [
+        (FEATURE, "\"Some parents took their children", "Halyna Petrenko", "said"),
+        (FEATURE, "According to the nurse", "Iryna", "according to"),
+        (ANALYSIS, "The institute noted", "Institute of Border Security", "noted"),
+        (ANALYSIS, "Moscow insists", "Kremlin", "insists"),
+        (LIVEBLOG, "One man was wounded, the administration said.",
+         "Sumy regional military administration", "said"),
+        (LIVEBLOG, "10:40 — Kremlin spokesman Dmitry Peskov, asked about", "Dmitry Peskov",
+         "insisted"),
+    ],
+)
+def test_short_forms_link_to_the_speaker_named_earlier(path: Path, start: str, speaker: str,
+                                                      verb: str) -> None:
+    [claim] = [c for c in _claims(path) if c.text.startswith(start)]
+    assert (claim.speaker, claim.verb) == (speaker, verb)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.documents import read_article
-from geo.sentences import quote_ranges, split_sentences
+from geo.sentences import quote_ranges, running_quotes, split_sentences
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -121,3 +121,26 @@ def test_every_visible_character_is_covered_exactly_once(words: list[str]) -> No
     assert "".join(text.split()) == "".join(covered.split())
     for sentence in sentences:
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_a_quotation_running_over_two_paragraphs() -> None:
+    """107_feature: the first paragraph opens a quote and leaves it open, the next opens with
+    a quote mark and closes it after "home,"."""
+    doc = read_article(HERE / "fixtures" / "articles" / "107_feature.txt")
+    [(mark, para_end, close)] = running_quotes(doc.text, doc.body_start)
+    assert doc.text[mark:].startswith("\"The children adapt")
+    assert doc.text[:para_end].endswith("times tables.")
+    assert doc.text[:close + 1].endswith("because this is home,\"")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("\"We left in March.\n\n\"Then the shelling started,\" she said.", 1),
+        ("\"We left in March.\n\nThe shelling started.", 0),
+        ("“One.\n\n“Two.\n\n“Three,” she said.", 2),
+        ("\"Closed,\" he said.\n\n\"Another,\" he added.", 0),
+    ],
+)
+def test_running_quotes_need_an_open_paragraph_and_a_quote_after_it(text: str, count: int) -> None:
+    assert len(running_quotes(text)) == count

@@ -94,3 +94,45 @@ def test_person_aliases_include_registered_surnames_but_not_organisations() -> N
     assert forms["Sternenko"] == "Serhiy Sternenko"
     assert forms["the Kremlin leader"] == "Vladimir Putin"
     assert "Sumy regional military administration" not in forms
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("The General Staff of Ukraine's armed forces", "Ukrainian General Staff"),
+        ("The Ministry of Defence of the Russian Federation", "Russian Defence Ministry"),
+        ("the Russian Defense Ministry", "Russian Defence Ministry"),
+        ("Moscow", "Kremlin"),
+        ("the Kremlin", "Kremlin"),
+        ("The State Border Guard Service of Ukraine", "State Border Guard Service of Ukraine"),
+        ("the Institute of Border Security", "Institute of Border Security"),
+        ("The Ukrainian Foreign Ministry", "Ukrainian Foreign Ministry"),
+    ],
+)
+def test_organisations_by_their_words(phrase: str, name: str) -> None:
+    """Long official forms find the curated body; "of Ukraine" ends an organisation's name
+    rather than being taken for a person called Ukraine."""
+    speaker = ArticleSpeakers().resolve(phrase)
+    assert (speaker.name, speaker.kind) == (name, "org")
+
+
+def test_russias_general_staff_is_not_ukraines() -> None:
+    assert ArticleSpeakers().resolve("Russia's General Staff").name != "Ukrainian General Staff"
+
+
+def test_a_short_organisation_form_links_to_the_one_named_earlier() -> None:
+    speakers = ArticleSpeakers()
+    assert speakers.resolve("The institute") is None
+    speakers.register(speakers.resolve("the Institute of Border Security"))
+    speakers.register(speakers.resolve("the Sumy regional military administration"))
+    assert speakers.resolve("The institute").name == "Institute of Border Security"
+    assert speakers.resolve("the administration").name == "Sumy regional military administration"
+    assert speakers.resolve("the ministry") is None
+
+
+def test_first_name_only_speakers_are_registered() -> None:
+    speakers = ArticleSpeakers()
+    speakers.register(Speaker("Iryna", "person", "nurse at the town clinic"))
+    speakers.register(Speaker("Rybar", "person"))
+    assert "Iryna" in speakers.full_names and "Rybar" not in speakers.full_names
+    assert speakers.resolve("the nurse").name == "Iryna"

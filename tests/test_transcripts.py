@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from geo.documents import read_article
-from geo.transcripts import find_turns, turn_at
+from geo.transcripts import find_turns, headings, is_lead, turn_at
 
 QA = Path(__file__).parent / "fixtures" / "articles" / "104_qa.txt"
 
@@ -31,3 +33,24 @@ def test_narrative_after_the_last_turn_is_not_part_of_it() -> None:
 def test_one_label_is_not_a_transcript() -> None:
     text = "Update: Gladkov said drones hit Shebekino.\n\nThe governor said two men were hurt."
     assert find_turns(text, 0) == []
+
+
+BULLETIN = Path(__file__).parent / "fixtures" / "articles" / "105_bulletin.txt"
+
+
+def test_headings_are_short_unpunctuated_lines() -> None:
+    doc = read_article(BULLETIN)
+    found = [doc.text[a:b] for a, b in headings(doc.text, doc.body_start)]
+    assert found == ["Regional authorities"]
+    qa = read_article(QA)
+    assert headings(qa.text, qa.body_start) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("The Russian Defence Ministry reports:", True),
+     ("Later he wrote: \"Air defence is working over Belgorod, please stay in shelters.\"", False),
+     ("The General Staff of Ukraine's armed forces informs that 16 combat clashes took place.", False)],
+)
+def test_a_lead_only_introduces_what_follows(sentence: str, expected: bool) -> None:
+    assert is_lead(sentence) is expected
