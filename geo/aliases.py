@@ -56,9 +56,11 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
     "week month year today monday tuesday wednesday thursday friday saturday sunday january "
     "february march april may june july august september october november december north south "
     "east west republic region oblast city village town district news post media telegram "
-    "facebook video centre center".split()
+    "facebook video centre center one two three four five six seven eight nine ten eleven twelve "
+    "hundred hundreds thousand thousands dozen dozens first second third last".split()
 )
-"""Words never accepted as a whole place name on their own: function words, titles, dates."""
+"""Words never accepted as a whole place name on their own: function words, titles, dates,
+numbers ("One man was wounded" is not Onè in Italy)."""
 
 
 def strip_invisible(text: str) -> str:
