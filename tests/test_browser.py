@@ -139,7 +139,7 @@ def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
         assert "Serhiy Sternenko" in popup.inner_text()
         assert "2025-03-13" in popup.inner_text()
         panel = visit.page.locator('[data-testid="stHtml"]')
-        panel.filter(has_text="Serhiy Sternenko").wait_for(timeout=15_000)
+        panel.filter(has_text="Serhiy Sternenko").wait_for(timeout=30_000)
         assert "place=Kazachya+Loknya" in visit.page.url
         for part in ("stVegaLiteChart", "stDataFrame"):  # the screenshot shows a settled page
             visit.page.locator(f'[data-testid="{part}"]').first.wait_for(timeout=15_000)
@@ -176,14 +176,14 @@ def test_hostile_text_shows_literally_and_runs_nothing(browser, hostile_url):
         popup.wait_for(timeout=15_000)
         assert f"Speaker {PAYLOAD}" in popup.inner_text()
         assert "</script><script>alert(4)</script>" in popup.inner_text()
+        panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Speaker")
+        panel.wait_for(timeout=30_000)  # the click's rerun fills the side panel
+        assert f"Title {PAYLOAD}" in panel.inner_text()
         visit.map.locator(".leaflet-popup-close-button").click()
         visit.map.locator(f'img.leaflet-marker-icon[alt="{marker_name}"]').hover()
         tooltip = visit.map.locator(".leaflet-tooltip").filter(has_text="Village")
         tooltip.wait_for(timeout=10_000)
         assert PAYLOAD in tooltip.inner_text()
-        panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Speaker")
-        panel.wait_for(timeout=15_000)
-        assert f"Title {PAYLOAD}" in panel.inner_text()
         visit.assert_nothing_ran()
     finally:
         visit.close()
@@ -210,7 +210,7 @@ def test_hostile_article_through_the_build_shows_literally_and_runs_nothing(brow
         assert PAYLOAD in text and "`backticks`" in text and "\\\\ backslashes" in text
         assert "<script>alert('title')</script>" in text
         panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Sternenko")
-        panel.wait_for(timeout=15_000)
+        panel.wait_for(timeout=30_000)
         assert PAYLOAD in panel.inner_text()
         visit.assert_nothing_ran()
     finally:
