@@ -117,6 +117,19 @@ class Visit:
             time.sleep(0.8)
         raise AssertionError(f"could not reach the marker of {name}")
 
+    def open_popup(self, name: str) -> str:
+        """Click the place's marker and return its popup's text."""
+        self.click_marker(name)
+        popup = self.map.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=15_000)
+        return popup.inner_text()
+
+    def side_panel(self, has_text: str) -> str:
+        """Text of the side panel once the click's rerun has filled it with ``has_text``."""
+        panel = self.page.locator('[data-testid="stHtml"]').filter(has_text=has_text)
+        panel.wait_for(timeout=30_000)
+        return panel.inner_text()
+
     def assert_nothing_ran(self) -> None:
         """No injected image, no javascript: link, no dialog, no outside request."""
         time.sleep(1)
@@ -171,14 +184,10 @@ def test_hostile_text_shows_literally_and_runs_nothing(browser, hostile_url):
     visit = Visit(browser, hostile_url)
     try:
         marker_name = f"Village {PAYLOAD}"
-        visit.click_marker(marker_name)
-        popup = visit.map.locator(".leaflet-popup-content")
-        popup.wait_for(timeout=15_000)
-        assert f"Speaker {PAYLOAD}" in popup.inner_text()
-        assert "</script><script>alert(4)</script>" in popup.inner_text()
-        panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Speaker")
-        panel.wait_for(timeout=30_000)  # the click's rerun fills the side panel
-        assert f"Title {PAYLOAD}" in panel.inner_text()
+        text = visit.open_popup(marker_name)
+        assert f"Speaker {PAYLOAD}" in text
+        assert "</script><script>alert(4)</script>" in text
+        assert f"Title {PAYLOAD}" in visit.side_panel("Speaker")
         visit.map.locator(".leaflet-popup-close-button").click()
         visit.map.locator(f'img.leaflet-marker-icon[alt="{marker_name}"]').hover()
         tooltip = visit.map.locator(".leaflet-tooltip").filter(has_text="Village")
@@ -203,15 +212,10 @@ def built_hostile_url(gazetteer, tmp_path_factory):
 def test_hostile_article_through_the_build_shows_literally_and_runs_nothing(browser, built_hostile_url):
     visit = Visit(browser, built_hostile_url)
     try:
-        visit.click_marker("Kazachya Loknya")
-        popup = visit.map.locator(".leaflet-popup-content")
-        popup.wait_for(timeout=15_000)
-        text = popup.inner_text()
+        text = visit.open_popup("Kazachya Loknya")
         assert PAYLOAD in text and "`backticks`" in text and "\\\\ backslashes" in text
         assert "<script>alert('title')</script>" in text
-        panel = visit.page.locator('[data-testid="stHtml"]').filter(has_text="Sternenko")
-        panel.wait_for(timeout=30_000)
-        assert PAYLOAD in panel.inner_text()
+        assert PAYLOAD in visit.side_panel("Sternenko")
         visit.assert_nothing_ran()
     finally:
         visit.close()
