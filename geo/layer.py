@@ -139,16 +139,39 @@ def dumps_layer(layer: dict) -> str:
     return json.dumps(layer, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_temps(out: Path) -> None:
+    """Delete temp files left by builds that were killed (their process no longer exists).
+
+    Temp names carry the writer's PID, so a build running now is never disturbed.
+    """
+    prefix = f".{out.name}."
+    for tmp in out.parent.glob(f"{prefix}*.tmp"):
+        pid = tmp.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
 def write_layer(layer: dict, out: str | Path) -> Path:
     """Write atomically: a temp file in the same folder, fsynced, then renamed over ``out``.
 
     An interrupted build therefore leaves either the old complete layer or the new one,
-    never a truncated file.
+    never a truncated file; temp files of killed builds are cleaned up by the next write.
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     payload = dumps_layer(layer).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    _remove_stale_temps(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.{os.getpid()}.", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

@@ -123,3 +123,17 @@ def test_failed_write_keeps_the_old_file(tmp_path):
         write_layer(bad, out)
     assert out.read_text() == "old complete layer"
     assert sorted(os.listdir(tmp_path)) == ["layer.geojson"]
+
+
+def test_temp_files_of_killed_builds_are_removed_but_not_a_running_ones(tmp_path):
+    import subprocess
+    import sys
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)
+    dead = tmp_path / f".layer.geojson.{finished.stdout.strip()}.abc123.tmp"
+    running = tmp_path / f".layer.geojson.{os.getpid()}.def456.tmp"
+    dead.write_text("half a layer")
+    running.write_text("another build's layer in progress")
+    write_layer(assemble_layer([EARLIER]), tmp_path / "layer.geojson")
+    assert sorted(os.listdir(tmp_path)) == [running.name, "layer.geojson"]
