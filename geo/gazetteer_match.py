@@ -28,9 +28,10 @@ _APOSTROPHES = "'\u2019\u02bc"
 
 ROLE_WORDS = frozenset(
     "governor mayor oblast region city authorities administration police military garrison "
-    "front direction border".split()
+    "front direction border oblasts regions provinces".split()
 )
-"""A capitalised word after a place that does not make it part of another name."""
+"""A capitalised word after a place that does not make it part of another name (the plurals
+close a list: "the Kursk and Belgorod Oblasts")."""
 
 LEFT_MODIFIERS = frozenset("acting former occupied liberated greater ex".split())
 """A capitalised word before a place that does not make it part of another name."""

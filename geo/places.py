@@ -1,13 +1,16 @@
 """Place mentions in articles: recognition (gazetteer_match) and resolution (here).
 
 Resolution follows what good geoparsers do, in this order, and records the reading taken:
-1. the kind the text asks for — "Sumy region" is the oblast, "the city of Sumy" the city;
+1. the kind the text asks for — "Sumy region" is the oblast, "the city of Sumy" the city,
+   and every name in a list closed by a plural region word ("the Kursk and Belgorod
+   regions") is its region;
 2. a bare name that is both a region and its capital city ("Kursk") is the region when the
    sentence talks war ("incursion into Kursk") or the article names that region explicitly
    and never the city, otherwise the city;
 3. a country name is the country;
 4. among settlements, spatial coherence with the article's unambiguous places (same region,
-   then same country, then nearest), then source priority and population.
+   then same country, then nearest), then source priority and population; a neighbour that
+   only carries the name as an alias yields to the place whose own name it is.
 Names found only through a pattern ("the village of X") that the gazetteer does not know
 are kept as unresolved mentions with a reason, never dropped.
 """
@@ -74,6 +77,11 @@ MIN_POPULATION_WITHOUT_CUE = 15_000
 NEAR_KM = 100.0
 """A GeoNames place smaller than this population, neither in a region the article names nor
 within NEAR_KM of its other places, needs a cue ("the village of X")."""
+SAME_LOCALITY_KM = 25.0
+"""Namesakes in one region this close are one locality: a town and the suburb or district
+centre whose GeoNames alternate names repeat the town's name (L'govskiy lists "Lgov")."""
+_PLURAL_REGION = re.compile(r"[ \t\u00a0]+(?:regions|oblasts|provinces)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
 
 _UNKNOWN_PATTERN = re.compile(
     rf"\b(?:village|town|city|settlement|hamlet)s? of ((?:[A-Z\u0400-\u042f][\w{aliases.INVISIBLE}'\u2019-]+)"
@@ -109,10 +117,26 @@ class _Context:
     """Memo of :func:`_nearest_km` per candidate point (an article asks about the same few)."""
 
 
-def _typed_choice(cands: list[Candidate]) -> tuple[Candidate, str] | None:
+def listed_regions(text: str, spots: list[match.Spot]) -> frozenset[int]:
+    """Indices of the spots in a list of two or more names closed by a plural region word:
+    "the Belgorod, Kursk and Bryansk regions" names three regions, whatever the cues around
+    them, though only the last name is next to the region word."""
+    listed: set[int] = set()
+    for i in (i for i, last in enumerate(spots) if _PLURAL_REGION.match(text, last.end)):
+        first = i
+        while first > 0 and _LIST_GAP.fullmatch(text, spots[first - 1].end, spots[first].start):
+            first -= 1
+        listed.update(range(first, i + 1) if first < i else ())
+    return frozenset(listed)
+
+
+def _typed_choice(cands: list[Candidate], listed: bool = False) -> tuple[Candidate, str] | None:
     typed = [c for c in cands if c.typed and c.place.kind == "admin1"]
     if typed:
         return typed[0], "the name states the region type"
+    regions = [c for c in cands if listed and c.place.kind == "admin1" and not c.loose]
+    if regions:
+        return regions[0], "listed before a plural region word (\"the X and Y regions\")"
     countries = [c for c in cands if c.place.kind == "country" and not c.loose]
     if countries:
         return countries[0], "country name"
@@ -151,9 +175,27 @@ def _coherence(cand: Candidate, ctx: _Context) -> tuple:
             cand.priority, -cand.population, place.id)
 
 
-def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context) -> tuple[Place | None, str]:
+def _own_name_first(surface: str, ranked: list[Candidate]) -> Candidate:
+    """The best-ranked candidate, unless it only carries ``surface`` as an alias and a
+    namesake of the same locality (same region, within SAME_LOCALITY_KM) bears it as its own
+    name: GeoNames repeats a town's name among its neighbour's alternates, and the bigger
+    neighbour would otherwise win on population. Looks only at this name's candidates."""
+    best = ranked[0]
+    wanted = aliases.key(surface)
+    if aliases.key(best.place.name) == wanted or best.place.admin1 is None:
+        return best
+    for cand in ranked[1:]:
+        if (cand.loose == best.loose and cand.place.admin1 == best.place.admin1
+                and aliases.key(cand.place.name) == wanted
+                and geom.distance_km(cand.lonlat, best.lonlat) <= SAME_LOCALITY_KM):
+            return cand
+    return best
+
+
+def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context,
+             listed: bool = False) -> tuple[Place | None, str]:
     surface = text[spot.start:spot.end]
-    chosen = _typed_choice(cands)
+    chosen = _typed_choice(cands, listed)
     if chosen:
         return chosen[0].place, chosen[1]
     regions = [c.place for c in cands if c.place.kind == "admin1" and not c.loose]
@@ -161,23 +203,25 @@ def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context)
         cities = [c for c in cands if c.place.kind == "settlement" and c.place.admin1 == regions[0].admin1]
         return _bare_region_or_city(text, spot.start, spot.end, regions[0], cities)
     ranked = sorted(cands, key=lambda c: _coherence(c, ctx))
-    best = ranked[0]
+    best = _own_name_first(surface, ranked)
     cue = SETTLEMENT_CUES.intersection(match.token_window(text, spot.start, 3))
     near = best.place.admin1 in ctx.admin1s or _nearest_km(best, ctx) <= NEAR_KM
-    weak = (best.place.source == "geonames" and best.population < MIN_POPULATION_WITHOUT_CUE
-            and not near)
+    # a swapped-in town is as prominent as its locality (GeoNames gives L'gov population 0)
+    population = max(best.population, ranked[0].population)
+    weak = best.place.source == "geonames" and population < MIN_POPULATION_WITHOUT_CUE and not near
     if weak and not cue:
         return None, f"{surface!r} is only a small place far from the article's other places"
     how = "only candidate" if len(ranked) == 1 else (
         f"{len(ranked)} candidates; chose the one in {best.place.admin1 or best.place.country}, "
         "coherent with the article's other places")
-    return best.place, how
+    own = "" if best is ranked[0] else f"; its own name, only an alias of {ranked[0].place.name!r}"
+    return best.place, how + own
 
 
-def _context(spots: list[match.Spot], cands: list[list[Candidate]]) -> _Context:
+def _context(cands: list[list[Candidate]], listed: frozenset[int]) -> _Context:
     ctx = _Context(set(), set(), set())
-    for spot, options in zip(spots, cands):
-        chosen = _typed_choice(options)
+    for i, options in enumerate(cands):
+        chosen = _typed_choice(options, i in listed)
         if chosen is None and len({c.place.id for c in options}) == 1:
             chosen = options[0], ""
         if chosen is None:
@@ -243,10 +287,11 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     if persons:
         kept = [(s, c) for s, c in zip(spots, cands) if aliases.key(text[s.start:s.end]) not in persons]
         spots, cands = [s for s, _ in kept], [c for _, c in kept]
-    ctx = _context(spots, cands)
+    listed = listed_regions(text, spots)
+    ctx = _context(cands, listed)
     mentions = []
-    for spot, options in zip(spots, cands):
-        place, how = _resolve(text, spot, options, ctx)
+    for i, (spot, options) in enumerate(zip(spots, cands)):
+        place, how = _resolve(text, spot, options, ctx, i in listed)
         surface = text[spot.start:spot.end]
         if place is None:
             continue

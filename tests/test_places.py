@@ -173,3 +173,56 @@ def test_a_place_before_a_reporting_verb_after_a_preposition_stays_a_place(gazet
     found = _found(gazetteer, "Local officials in the village of Syrskoye said the shelling "
                               "continued, Gladkov wrote.")
     assert found == [("Syrskoye", "geonames:485153")]
+
+
+# --- development-article regressions: coordinated region lists and town-vs-alias namesakes --
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 105_bulletin: no war wording nearby, yet both names are regions ("regions" closes the list)
+    ("Over the past night, air defence systems destroyed 27 fixed-wing drones over the Kursk and "
+     "Belgorod regions.",
+     [("Kursk", "iso:RU-KRS"), ("Belgorod", "iso:RU-BEL")]),
+    # 108_analysis
+    ("Analysts at the Institute of Border Security assessed last week that Russia was keeping "
+     "about 50,000 troops in the Kursk and Belgorod regions, far more than it needs for defence.",
+     [("Russia", "iso:RU"), ("Kursk", "iso:RU-KRS"), ("Belgorod", "iso:RU-BEL")]),
+    # the same 105 sentence with a capitalised plural, and the brief's three-name list
+    ("Over the past night, air defence systems destroyed 27 fixed-wing drones over the Kursk and "
+     "Belgorod Oblasts.",
+     [("Kursk", "iso:RU-KRS"), ("Belgorod", "iso:RU-BEL")]),
+    ("Over the past night, air defence systems destroyed 27 fixed-wing drones over the Belgorod, "
+     "Kursk and Bryansk regions.",
+     [("Belgorod", "iso:RU-BEL"), ("Kursk", "iso:RU-KRS"), ("Bryansk", "iso:RU-BRY")]),
+])
+def test_names_listed_before_plural_regions_are_regions(gazetteer, sentence, expected):
+    assert _found(gazetteer, sentence) == expected
+
+
+def test_a_list_without_a_plural_region_word_keeps_the_city_reading(gazetteer):
+    # 106_liveblog's "border regions" is no list; a bare city without cues stays the city
+    found = _found(gazetteer, "Our live coverage of the border regions continues. Gladkov said both "
+                              "were taken to hospital in Belgorod.")
+    assert found == [("Belgorod", "geonames:578072")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # 106_liveblog: with the Kursk region named
+    "The acting governor of the Kursk region, Alexander Khinshtein, confirmed that a Ukrainian "
+    "drone had damaged a substation in Lgov.",
+    # 108_analysis: only Rylsk for context
+    "Lukin acknowledged, however, that Ukrainian drones still reached Rylsk and Lgov almost every "
+    "night.",
+    # 106_liveblog's clause alone: no context, the town is still kept (its locality is 23,500)
+    "A Ukrainian drone had damaged a substation in Lgov.",
+])
+def test_lgov_is_the_town_not_the_neighbour_that_lists_its_name(gazetteer, sentence):
+    # GeoNames gives L'govskiy (geonames:535334, 23,500 people, 6.5 km away) "Lgov" as an
+    # alternate name and the town L'gov (geonames:535347) population 0
+    lgov = [m for m in find_mentions(_doc(sentence), gazetteer) if m.surface == "Lgov"]
+    assert [m.place.id for m in lgov] == ["geonames:535347"]
+    assert "its own name, only an alias of 'L\u2019govskiy'" in lgov[0].reading
+
+
+def test_the_neighbour_is_still_found_by_its_own_name(gazetteer):
+    assert _found(gazetteer, "A Ukrainian drone had damaged a substation in L'govskiy.") == [
+        ("L'govskiy", "geonames:535334")]
