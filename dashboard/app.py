@@ -56,6 +56,24 @@ def _side_panel(view, places) -> None:
     st.html(place_html(chosen.place, shown, chosen.count))
 
 
+def _details(view) -> None:
+    """Timeline, capped table and downloads of what is in view (below the map)."""
+    st.subheader("Claims per day")
+    st.vega_lite_chart(timeline_frame(view), TIMELINE_SPEC, width="stretch")
+    st.subheader("Claims in range")
+    table = claims_frame(view, limit=TABLE_ROWS)
+    if len(table) < view.claim_count:
+        st.caption(f"Showing the newest {len(table)} of {counted(view.claim_count)} in range; "
+                   "the CSV download below has them all.")
+    st.dataframe(table, hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button("Download the filtered layer (GeoJSON)", lambda: layer_geojson(view),
+                         file_name="claimmap-filtered.geojson", mime="application/geo+json",
+                         on_click="ignore")
+    right.download_button("Download the claims (CSV)", lambda: claims_csv(view),
+                          file_name="claimmap-claims.csv", mime="text/csv", on_click="ignore")
+
+
 def main() -> None:
     st.set_page_config(page_title="claimmap", page_icon="🗺️", layout="wide")
     path = layer_path(sys.argv[1:], dict(os.environ))
@@ -86,20 +104,11 @@ def main() -> None:
         controls.remember_map_state(returned, places)
     with panel_column:
         _side_panel(view, places)
-    st.subheader("Claims per day")
-    st.vega_lite_chart(timeline_frame(view), TIMELINE_SPEC, width="stretch")
-    st.subheader("Claims in range")
-    table = claims_frame(view, limit=TABLE_ROWS)
-    if len(table) < view.claim_count:
-        st.caption(f"Showing the newest {len(table)} of {counted(view.claim_count)} in range; "
-                   "the CSV download below has them all.")
-    st.dataframe(table, hide_index=True, width="stretch")
-    left, right = st.columns(2)
-    left.download_button("Download the filtered layer (GeoJSON)", lambda: layer_geojson(view),
-                         file_name="claimmap-filtered.geojson", mime="application/geo+json",
-                         on_click="ignore")
-    right.download_button("Download the claims (CSV)", lambda: claims_csv(view),
-                          file_name="claimmap-claims.csv", mime="text/csv", on_click="ignore")
+    if controls.details_ready():
+        _details(view)
+    else:
+        st.caption("The timeline, the claims table and the downloads appear once the map is "
+                   "drawn.")
 
 
 main()

@@ -23,6 +23,7 @@ QUERY = "query-params"
 CLICK_STATE = "_claimmap_last_click"
 CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
+DETAILS_STATE = "_claimmap_details"
 ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
 
@@ -116,6 +117,20 @@ def remember_map_state(returned: dict | None, places: list[PlaceClaims]) -> None
 
 def map_view_state() -> tuple[tuple[float, float] | None, int | None]:
     return st.session_state.get(CENTER_STATE), st.session_state.get(ZOOM_STATE)
+
+
+def details_ready() -> bool:
+    """Whether this run draws the views below the map (timeline, table, downloads).
+
+    Not in a session's first run, so that the browser mounts the map before it loads and
+    compiles the chart and data-grid code, which on a 2-core machine delayed the first map
+    render by about a second (docs/benchmark.md). The mounted map reports its centre at once
+    (``center`` is in ``returned_objects`` and never in streamlit-folium's default value),
+    which reruns the page and draws them; any widget change draws them too.
+    """
+    ready = bool(st.session_state.get(DETAILS_STATE))
+    st.session_state[DETAILS_STATE] = True
+    return ready
 
 
 def place_labels(places: list[PlaceClaims]) -> dict[str, PlaceClaims]:

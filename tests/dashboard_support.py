@@ -20,15 +20,20 @@ BUILT_LAYER = ROOT / "data" / "claims.geojson"
 PAYLOAD = "<img src=x onerror=alert(1)>${alert(2)}"
 
 
-def run_app(monkeypatch, layer: Path, query: dict | None = None):
-    """Run the page once on ``layer`` (via CLAIMMAP_LAYER) and return the AppTest."""
+def run_app(monkeypatch, layer: Path, query: dict | None = None, *, settled: bool = True):
+    """Run the page on ``layer`` (via CLAIMMAP_LAYER) and return the AppTest.
+
+    ``settled``: run it a second time, as the mounted map's first report does in a browser,
+    so the views drawn below the map from the second run on (timeline, table) are there.
+    """
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("CLAIMMAP_LAYER", str(layer))
     app = AppTest.from_file(str(APP), default_timeout=60)
     for key, value in (query or {}).items():
         app.query_params[key] = value
-    return app.run()
+    app.run()
+    return app.run() if settled else app
 
 
 def map_args(app) -> dict:

@@ -26,6 +26,18 @@ def test_first_view_draws_every_place_but_countries(app):
     assert "showing 10 of 10 claims · 3 places on the map" in app.caption[0].value
 
 
+def test_first_run_sends_the_map_before_the_timeline_and_table(monkeypatch):
+    """The chart and grid code would delay the first map render: the first run leaves them
+    out (saying so), the next run (the mounted map's report, or any widget) draws them."""
+    page = run_app(monkeypatch, SAMPLE, settled=False)
+    assert len(page.get("component_instance")) == 1
+    assert not page.get("vega_lite_chart") and not page.dataframe
+    assert any("appear once the map is drawn" in c.value for c in page.caption)
+    page.run()
+    assert len(page.get("vega_lite_chart")) == 1 and len(page.dataframe) == 1
+    assert not any("appear once the map is drawn" in c.value for c in page.caption)
+
+
 def test_slider_end_on_12_march_removes_kazachya_loknya_without_remounting(app):
     before = map_args(app)
     app.slider(key="dates").set_value((D12, D12)).run()
