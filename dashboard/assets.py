@@ -5,8 +5,9 @@ folium points ``<script>``/``<link>`` tags at CDNs. streamlit-folium loads every
 map. The vendored npm dist files (``dashboard/static/vendor``, licences alongside) are served
 by Streamlit's static serving (``enableStaticServing`` in ``.streamlit/config.toml``) at
 ``/app/static/…``; the URLs must be absolute because the iframe lives at another path.
-Bootstrap, awesome-markers and Font Awesome are not needed (default markers only). The app's
-own ``claimmap/places.js`` draws the places (see :mod:`dashboard.placelayer`).
+Bootstrap, awesome-markers and Font Awesome are not needed (default markers only), nor is
+jQuery: only folium's own Popup uses it, and the app's ``claimmap/places.js`` builds the
+places' popups itself (see :mod:`dashboard.placelayer`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ LEAFLET_IMAGES = f"{_VENDOR}/leaflet-1.9.3/images/"
 
 JS = [
     ("leaflet", f"{_VENDOR}/leaflet-1.9.3/leaflet.js"),
-    ("jquery", f"{_VENDOR}/jquery-3.7.1/jquery.min.js"),
     ("markerclusterjs", f"{_VENDOR}/leaflet.markercluster-1.1.0/leaflet.markercluster.js"),
     ("claimmap_places", f"{STATIC_URL}/{PLACES_JS}"),
 ]

@@ -92,7 +92,7 @@ def test_tiles_only_when_asked():
 
 
 def test_vendored_files_carry_their_licences():
-    for folder in ("leaflet-1.9.3", "jquery-3.7.1", "leaflet.markercluster-1.1.0"):
+    for folder in ("leaflet-1.9.3", "leaflet.markercluster-1.1.0"):
         licences = list(static_file(f"/app/static/vendor/{folder}/x").parent.glob("*LICEN*"))
         assert licences, folder
 
