@@ -135,8 +135,12 @@ def assemble_layer(results: list[ArticleResult]) -> dict:
 
 
 def dumps_layer(layer: dict) -> str:
-    """Serialise deterministically: compact, UTF-8 text kept as is, one trailing newline."""
-    return json.dumps(layer, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    """Serialise deterministically: compact, UTF-8 text kept as is, one trailing newline.
+
+    No circular-reference check: :func:`assemble_layer` builds a tree of fresh dicts and
+    lists, and the check would remember and forget each of its 100k+ containers."""
+    return json.dumps(layer, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                      check_circular=False) + "\n"
 
 
 def _alive(pid: int) -> bool:

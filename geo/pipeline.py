@@ -16,6 +16,7 @@ up to :data:`MAX_CHUNK`, so each round trip carries many of them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from dataclasses import dataclass, field, replace
@@ -145,7 +146,24 @@ def build(
     """Read, extract, resolve and assemble; never raises for a bad article.
 
     ``loader`` must open the same gazetteer as ``gazetteer``: worker processes use it.
+
+    Python's cyclic garbage collector is paused meanwhile (and left as it was found): a
+    build allocates millions of small objects that all live until the layer is assembled,
+    and what it keeps holds no reference cycles, so every collection would only walk the
+    growing heap again (about a tenth of the CPU time of a 10k-article build, for no memory
+    freed: the peak RSS is the same without it).
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(inputs, gazetteer, jobs, progress, mention_hook, loader)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(inputs: Iterable[str], gazetteer: Gazetteer, jobs: int, progress: bool,
+           mention_hook: MentionHook | None, loader: GazetteerLoader) -> BuildResult:
     corpus = read_corpus(collect_paths(inputs))
     errors = list(corpus.errors)
     results: list[ArticleResult] = []

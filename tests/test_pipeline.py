@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 
@@ -118,3 +119,27 @@ def test_a_worker_sends_places_without_geometry_and_the_parent_restores_them(gaz
     assert all(p.geometry == {} for p in sent)
     assert len(pickle.dumps(shipped)) < len(pickle.dumps(result)) / 3
     assert restore_places(doc, shipped, gazetteer) == result
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_is_paused_for_the_build_and_restored_after(gazetteer, collecting):
+    """Paused while the build runs (a mention hook sees it off), then left as it was found,
+    also when the build fails."""
+    def hook(mentions):
+        states.append(gc.isenabled())
+        return mentions
+
+    def failing(mentions):
+        raise RuntimeError("geocoder down")
+
+    before = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        states: list[bool] = []
+        build([str(SEEDS)], gazetteer, mention_hook=hook)
+        assert states and not any(states) and gc.isenabled() == collecting
+        with pytest.raises(RuntimeError):
+            build([str(SEEDS)], gazetteer, mention_hook=failing)
+        assert gc.isenabled() == collecting
+    finally:
+        (gc.enable if before else gc.disable)()
