@@ -61,6 +61,8 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
 )
 """Words never accepted as a whole place name on their own: function words, titles, dates,
 numbers ("One man was wounded" is not Onè in Italy)."""
+NOT_NAMES = STOPWORDS | DEMONYMS
+"""Keys that are never a place name on their own (one set, for a single lookup)."""
 
 
 def strip_invisible(text: str) -> str:

@@ -86,7 +86,11 @@ class Gazetteer:
     Why the in-memory caches: a build asks about the same few thousand names and places
     over and over (116k queries for 1,000 articles), so every answer is memoised per name
     key and every polygon is parsed, and its representative point computed, once per
-    geometry. Cached answers are immutable (tuples of frozen dataclasses) or copied.
+    geometry. :meth:`knows`, asked about every capitalised word and word run of every
+    article (175k times for 2,000 articles), is memoised per surface string as well, so a
+    repeated surface costs one lookup instead of normalising it again. The caches belong
+    to the instance: two gazetteers never share answers. Cached answers are immutable
+    (tuples of frozen dataclasses) or copied.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, load_seconds: float):
@@ -97,6 +101,7 @@ class Gazetteer:
         self._geometry = lru_cache(maxsize=1024)(self._read_geometry)
         self._lonlat = lru_cache(maxsize=1024)(self._read_lonlat)
         self._knows = lru_cache(maxsize=1 << 17)(self._knows_key)
+        self._knows_surface = lru_cache(maxsize=1 << 17)(self._surface_known)
         self._candidates = lru_cache(maxsize=1 << 15)(self._read_candidates)
 
     @classmethod
@@ -167,6 +172,9 @@ class Gazetteer:
 
     def knows(self, name: str) -> bool:
         """Whether any place is known by this name (exact or transliteration-folded)."""
+        return self._knows_surface(name)
+
+    def _surface_known(self, name: str) -> bool:
         name_key = aliases.key(name)
         return bool(name_key) and self._knows(name_key)
 

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from . import aliases
 
 MAX_TOKENS = 5
 _TOKEN = re.compile(
-    rf"[^\W\d_](?:[\w{aliases.INVISIBLE}]|['\u2019\u02bc\-](?=[^\W_]))*", re.UNICODE)
+    rf"[^\W\d_][\w{aliases.INVISIBLE}]*(?:['\u2019\u02bc\-](?=[^\W_])[\w{aliases.INVISIBLE}]*)*",
+    re.UNICODE)
+"""A word: a letter, then word or invisible characters, an apostrophe or hyphen counting
+only before a letter ("Kazach'ya", "Nikolayevo-Darino"). Written as runs of one character
+class rather than as a repeat of "a word character, or an apostrophe before a letter"
+(which finds the same words): the regex engine takes a run in one step, and this pattern
+goes over every word of every article."""
 _GAP_INSIDE_NAME = re.compile(rf"[ \t\u00a0{aliases.INVISIBLE}]{{1,3}}|\.")
 _GAP_AFTER_ABBREVIATION = re.compile(r"\. ")
 _APOSTROPHES = "'\u2019\u02bc"
@@ -40,6 +47,9 @@ TITLES = frozenset(
     "president gen general mr mrs ms dr minister commander governor mayor lt col colonel "
     "sergeant captain major chief spokesman spokeswoman".split()
 )
+
+_RIGHT_HARMLESS = ROLE_WORDS | aliases.FUNCTION_WORDS
+_LEFT_HARMLESS = aliases.STOPWORDS | aliases.DIRECTIONS | LEFT_MODIFIERS
 
 
 class Names(Protocol):
@@ -77,13 +87,28 @@ def _word(raw: str) -> tuple[str, bool]:
     return raw, False
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_parts(raw: str) -> tuple[int, str, bool, bool]:
+    """(length, word, possessive, capital) of a matched word: a pure function of the string,
+    memoised because an article's words are mostly words seen before."""
+    word, possessive = _word(raw)
+    return len(word), word, possessive, word[:1].isupper()
+
+
+_new_tuple = tuple.__new__
+
+
 def tokenise(text: str, start: int = 0) -> list[Token]:
-    """Word tokens from ``start``; a possessive "'s" is cut off and flagged."""
+    """Word tokens from ``start``; a possessive "'s" is cut off and flagged.
+
+    Runs over every word of every article: per word, one memoised lookup and a tuple built
+    directly (``tuple.__new__`` skips the named tuple's Python-level constructor)."""
     tokens = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start):
-        word, possessive = _word(match.group())
+        length, word, possessive, capital = _word_parts(match.group())
         begin = match.start()
-        tokens.append(Token(begin, begin + len(word), word, possessive, word[:1].isupper()))
+        append(_new_tuple(Token, (begin, begin + length, word, possessive, capital)))
     return tokens
 
 
@@ -92,6 +117,8 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     abbreviation ("U.S.", "Gen. Valery Gerasimov"), never by a sentence end or a possessive."""
     if left.possessive:
         return False
+    if right.start - left.end == 1 and text[left.end] == " ":
+        return True  # the usual gap, without a regex call
     if _GAP_INSIDE_NAME.fullmatch(text, left.end, right.start):
         return True
     return len(left.text) <= 3 and _GAP_AFTER_ABBREVIATION.fullmatch(text, left.end, right.start) is not None
@@ -99,40 +126,37 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 
 def _longest(text: str, tokens: list[Token], i: int, names: Names) -> int | None:
     """Index of the last token of the longest known name starting at token i."""
-    last = i
-    while last + 1 < len(tokens) and last - i + 1 < MAX_TOKENS and _joined(text, tokens[last], tokens[last + 1]):
+    last, limit = i, min(len(tokens) - 1, i + MAX_TOKENS - 1)
+    while last < limit and _joined(text, tokens[last], tokens[last + 1]):
         last += 1
-    for j in range(last, i - 1, -1):
-        surface = text[tokens[i].start:tokens[j].end]
-        name_key = aliases.key(surface)
-        if j == i and (name_key in aliases.STOPWORDS or name_key in aliases.DEMONYMS):
-            return None
-        if names.knows(surface):
+    begin = tokens[i].start
+    for j in range(last, i, -1):
+        if names.knows(text[begin:tokens[j].end]):
             return j
-    return None
+    word = tokens[i].text  # == text[begin:tokens[i].end]
+    if aliases.key(word) in aliases.NOT_NAMES or not names.knows(word):
+        return None
+    return i
 
 
 def _run_neighbour(text: str, tokens: list[Token], i: int, step: int) -> Token | None:
     """The capitalised token directly joined to token i on one side, if any."""
     j = i + step
-    if not 0 <= j < len(tokens):
+    if not 0 <= j < len(tokens) or not tokens[j].capital:
         return None
     pair = (tokens[i], tokens[j]) if step > 0 else (tokens[j], tokens[i])
-    if tokens[j].capital and _joined(text, *pair):
-        return tokens[j]
-    return None
+    return tokens[j] if _joined(text, *pair) else None
 
 
 def _inside_longer_name(text: str, tokens: list[Token], first: int, last: int) -> bool:
     right = _run_neighbour(text, tokens, last, 1)
-    if right is not None and aliases.key(right.text) not in ROLE_WORDS | aliases.FUNCTION_WORDS:
+    if right is not None and aliases.key(right.text) not in _RIGHT_HARMLESS:
         return True
     left = _run_neighbour(text, tokens, first, -1)
     if left is None:
         return False
     left_key = aliases.key(left.text)
-    harmless = aliases.STOPWORDS | aliases.DIRECTIONS | LEFT_MODIFIERS
-    return left_key not in harmless or left_key in TITLES
+    return left_key not in _LEFT_HARMLESS or left_key in TITLES
 
 
 def person_names(text: str, tokens: list[Token], spots: list[Spot]) -> set[str]:
@@ -192,4 +216,4 @@ def token_window(text: str, start: int, before: int = 8) -> list[str]:
     for brk in _SENTENCE_BREAK.finditer(left):
         cut = brk.end()
     words = _TOKEN.findall(left, cut)[-before:]
-    return [aliases.key(_word(w)[0]) for w in words]
+    return [aliases.key(_word_parts(w)[1]) for w in words]

@@ -10,22 +10,23 @@ Resolution follows what good geoparsers do, in this order, and records the readi
 3. a country name is the country;
 4. among settlements, spatial coherence with the article's unambiguous places (same region,
    then same country, then nearest), then source priority and population; a neighbour that
-   only carries the name as an alias yields to the place whose own name it is.
+   only carries the name as an alias yields to the place whose own name it is
+   (:mod:`geo.place_ranking`).
 Names found only through a pattern ("the village of X") that the gazetteer does not know
 are kept as unresolved mentions with a reason, never dropped.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import aliases
 from . import gazetteer_geometry as geom
 from . import gazetteer_match as match
-from .attribution import REPORTING_VERBS
+from .place_ranking import Context, nearest_km, own_name_first, rank
+from .verbs import VERB_PATTERN
 
 if TYPE_CHECKING:
     from .documents import Document
@@ -77,9 +78,6 @@ MIN_POPULATION_WITHOUT_CUE = 15_000
 NEAR_KM = 100.0
 """A GeoNames place smaller than this population, neither in a region the article names nor
 within NEAR_KM of its other places, needs a cue ("the village of X")."""
-SAME_LOCALITY_KM = 25.0
-"""Namesakes in one region this close are one locality: a town and the suburb or district
-centre whose GeoNames alternate names repeat the town's name (L'govskiy lists "Lgov")."""
 _PLURAL_REGION = re.compile(r"[ \t\u00a0]+(?:regions|oblasts|provinces)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
 
@@ -94,27 +92,15 @@ _UNKNOWN_PATTERN = re.compile(
 METONYMY_POPULATION = 500_000
 """A city this big may speak for a government ("Washington said", "Minsk said")."""
 _SPEAKER_VERB = re.compile(
-    r"[ \t]+(?:(?:also|later|then|previously|again|reportedly|publicly)[ \t]+)?(?:"
-    + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+    r"[ \t]+(?:(?:also|later|then|previously|again|reportedly|publicly)[ \t]+)?" + VERB_PATTERN.pattern)
+"""A reporting verb after a name: the verbs' prefix tree (:data:`geo.verbs.VERB_PATTERN`),
+not an alternation of every form, which the regex engine tries one by one."""
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to[ \t]+$")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 PREPOSITIONS = frozenset(
     "in of from near at to for by with into over under across around outside towards toward "
     "through between against along within beyond via on about the a an".split())
 """A word before "X said" that makes X a place ("officials in Sudzha said"), not the speaker."""
-
-
-@dataclass
-class _Context:
-    """What the whole article says, used to read each ambiguous name."""
-
-    countries: set[str]
-    admin1s: set[str]
-    points: set[tuple[float, float]]
-    prepared: tuple = ()
-    """``points`` ready for :func:`geom.nearest_km` (set once the context is complete)."""
-    nearest: dict[tuple[float, float], float] = field(default_factory=dict)
-    """Memo of :func:`_nearest_km` per candidate point (an article asks about the same few)."""
 
 
 def listed_regions(text: str, spots: list[match.Spot]) -> frozenset[int]:
@@ -131,15 +117,16 @@ def listed_regions(text: str, spots: list[match.Spot]) -> frozenset[int]:
 
 
 def _typed_choice(cands: list[Candidate], listed: bool = False) -> tuple[Candidate, str] | None:
-    typed = [c for c in cands if c.typed and c.place.kind == "admin1"]
-    if typed:
-        return typed[0], "the name states the region type"
-    regions = [c for c in cands if listed and c.place.kind == "admin1" and not c.loose]
-    if regions:
-        return regions[0], "listed before a plural region word (\"the X and Y regions\")"
-    countries = [c for c in cands if c.place.kind == "country" and not c.loose]
-    if countries:
-        return countries[0], "country name"
+    """The reading the text or the name itself imposes (steps 1 and 3), if any."""
+    for c in cands:
+        if c.typed and c.place.kind == "admin1":
+            return c, "the name states the region type"
+    for c in cands if listed else ():
+        if c.place.kind == "admin1" and not c.loose:
+            return c, "listed before a plural region word (\"the X and Y regions\")"
+    for c in cands:
+        if c.place.kind == "country" and not c.loose:
+            return c, "country name"
     return None
 
 
@@ -159,57 +146,22 @@ def _bare_region_or_city(text: str, start: int, end: int, region: Place,
     return city, f"bare {surface!r} read as the city: no regional cue (prominence)"
 
 
-def _nearest_km(cand: Candidate, ctx: _Context) -> float:
-    here = cand.lonlat
-    if here not in ctx.nearest:
-        ctx.nearest[here] = geom.nearest_km(here, ctx.prepared)
-    return ctx.nearest[here]
-
-
-def _coherence(cand: Candidate, ctx: _Context) -> tuple:
-    place = cand.place
-    # log-scale distance: 50 km vs 600 km matters (Loknya), 7,500 vs 8,000 km does not
-    coherent = place.admin1 in ctx.admin1s or place.country in ctx.countries
-    return (cand.loose, place.admin1 not in ctx.admin1s, not coherent,
-            int(math.log2(1 + _nearest_km(cand, ctx) / 50)) if coherent else 0,
-            cand.priority, -cand.population, place.id)
-
-
-def _own_name_first(surface: str, ranked: list[Candidate]) -> Candidate:
-    """The best-ranked candidate, unless it only carries ``surface`` as an alias and a
-    namesake of the same locality (same region, within SAME_LOCALITY_KM) bears it as its own
-    name: GeoNames repeats a town's name among its neighbour's alternates, and the bigger
-    neighbour would otherwise win on population. Looks only at this name's candidates."""
-    best = ranked[0]
-    wanted = aliases.key(surface)
-    if aliases.key(best.place.name) == wanted or best.place.admin1 is None:
-        return best
-    for cand in ranked[1:]:
-        if (cand.loose == best.loose and cand.place.admin1 == best.place.admin1
-                and aliases.key(cand.place.name) == wanted
-                and geom.distance_km(cand.lonlat, best.lonlat) <= SAME_LOCALITY_KM):
-            return cand
-    return best
-
-
-def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context,
-             listed: bool = False) -> tuple[Place | None, str]:
+def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: Context) -> tuple[Place | None, str]:
+    """A name the text does not type (see :func:`_typed_choice`): a region or its city, or
+    the most coherent settlement. The settlement cue ("the village of X") is looked for
+    only when the choice is a small, far place that needs one."""
     surface = text[spot.start:spot.end]
-    chosen = _typed_choice(cands, listed)
-    if chosen:
-        return chosen[0].place, chosen[1]
     regions = [c.place for c in cands if c.place.kind == "admin1" and not c.loose]
     if regions:
         cities = [c for c in cands if c.place.kind == "settlement" and c.place.admin1 == regions[0].admin1]
         return _bare_region_or_city(text, spot.start, spot.end, regions[0], cities)
-    ranked = sorted(cands, key=lambda c: _coherence(c, ctx))
-    best = _own_name_first(surface, ranked)
-    cue = SETTLEMENT_CUES.intersection(match.token_window(text, spot.start, 3))
-    near = best.place.admin1 in ctx.admin1s or _nearest_km(best, ctx) <= NEAR_KM
+    ranked = rank(cands, ctx)
+    best = own_name_first(surface, ranked)
     # a swapped-in town is as prominent as its locality (GeoNames gives L'gov population 0)
     population = max(best.population, ranked[0].population)
-    weak = best.place.source == "geonames" and population < MIN_POPULATION_WITHOUT_CUE and not near
-    if weak and not cue:
+    weak = best.place.source == "geonames" and population < MIN_POPULATION_WITHOUT_CUE and not (
+        best.place.admin1 in ctx.admin1s or nearest_km(best, ctx) <= NEAR_KM)
+    if weak and not SETTLEMENT_CUES.intersection(match.token_window(text, spot.start, 3)):
         return None, f"{surface!r} is only a small place far from the article's other places"
     how = "only candidate" if len(ranked) == 1 else (
         f"{len(ranked)} candidates; chose the one in {best.place.admin1 or best.place.country}, "
@@ -218,10 +170,10 @@ def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: _Context,
     return best.place, how + own
 
 
-def _context(cands: list[list[Candidate]], listed: frozenset[int]) -> _Context:
-    ctx = _Context(set(), set(), set())
-    for i, options in enumerate(cands):
-        chosen = _typed_choice(options, i in listed)
+def _context(cands: list[list[Candidate]], typed: list[tuple[Candidate, str] | None]) -> Context:
+    """The article's unambiguous places: typed choices and names with a single place."""
+    ctx = Context(set(), set(), set())
+    for options, chosen in zip(cands, typed):
         if chosen is None and len({c.place.id for c in options}) == 1:
             chosen = options[0], ""
         if chosen is None:
@@ -247,7 +199,7 @@ def _unknown_mentions(doc: Document, taken: list[tuple[int, int]]) -> list[Menti
             start += first.end()
         if any(s < end and start < e for s, e in taken):
             continue
-        if aliases.key(doc.text[start:end]) in aliases.STOPWORDS | aliases.DEMONYMS:
+        if aliases.key(doc.text[start:end]) in aliases.NOT_NAMES:
             continue
         found.append(Mention(doc.id, start, end, doc.text[start:end], None, None,
                              f"{doc.text[start:end]!r} is not in the gazetteer"))
@@ -288,10 +240,11 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
         kept = [(s, c) for s, c in zip(spots, cands) if aliases.key(text[s.start:s.end]) not in persons]
         spots, cands = [s for s, _ in kept], [c for _, c in kept]
     listed = listed_regions(text, spots)
-    ctx = _context(cands, listed)
+    typed = [_typed_choice(options, i in listed) for i, options in enumerate(cands)]
+    ctx = _context(cands, typed)
     mentions = []
-    for i, (spot, options) in enumerate(zip(spots, cands)):
-        place, how = _resolve(text, spot, options, ctx, i in listed)
+    for spot, options, chosen in zip(spots, cands, typed):
+        place, how = (chosen[0].place, chosen[1]) if chosen else _resolve(text, spot, options, ctx)
         surface = text[spot.start:spot.end]
         if place is None:
             continue

@@ -249,6 +249,16 @@ def test_knows_agrees_with_candidates(gazetteer, name):
     assert gazetteer.knows(name) == bool(gazetteer.candidates(name))
 
 
+def test_a_gazetteer_never_answers_from_another_ones_memo(gazetteer, small_records, tmp_path):
+    """``knows`` is memoised per surface: the memo belongs to the instance, so a small
+    gazetteer asked after the bundled one (and before it again) gives its own answers."""
+    _, records = small_records
+    small = _small_gazetteer(tmp_path, records)
+    assert gazetteer.knows("Paris") and gazetteer.knows("Gornal")
+    assert not small.knows("Paris") and small.knows("Gornal")
+    assert gazetteer.knows("Paris")
+
+
 def test_nearest_km_is_the_minimum_great_circle_distance():
     points = {KAZACHYA_LOKNYA, (35.26, 51.19), (36.19, 51.73), (34.8, 50.91)}  # Loknya, Sudzha, Kursk, Sumy
     here = (35.3, 51.2)

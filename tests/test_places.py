@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from shapely.geometry import shape
 
 from geo import gazetteer_geometry as geom
 from geo.documents import parse_article, read_article
-from geo.places import find_mentions
+from geo.places import _SPEAKER_VERB, find_mentions
+from geo.verbs import REPORTING_VERBS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "seeds" / "000_d599976d65cc3f1e.txt"
@@ -166,6 +168,16 @@ def test_a_speaker_is_a_person_everywhere_in_the_article(gazetteer):
             "said 942 Russians had been taken as prisoners of war.\n\nThe figures from Syrsky could "
             "not be verified.")
     assert _found(gazetteer, text) == [("Russia", "iso:RU")]
+
+
+def test_the_speaker_verb_is_any_reporting_verb_form_as_a_whole_word():
+    """The verbs' prefix tree accepts what an alternation of every form accepts."""
+    plain = re.compile(r"[ \t]+(?:(?:also|later|then|previously|again|reportedly|publicly)[ \t]+)?(?:"
+                       + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+    for form in REPORTING_VERBS:
+        for text in (f" {form}", f"  also {form} that", f" {form}s", f" {form}ing", f" {form[:-1]}",
+                     f"\t{form}, x", f"{form}", f" re{form}"):
+            assert bool(_SPEAKER_VERB.match(text)) == bool(plain.match(text)), text
 
 
 def test_a_place_before_a_reporting_verb_after_a_preposition_stays_a_place(gazetteer):
