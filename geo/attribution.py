@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .sentences import paragraphs, quote_ranges, running_quotes
+from .sentences import paragraph_quotes, running_quotes
 from .speakers import ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, strip_determiner
 from .verbs import REPORTING_VERBS, VERB_PATTERN
 
 __all__ = ["MASK", "REPORTING_VERBS", "Attribution", "find_attribution", "lead_phrase",
            "mask_quotes", "tail_phrase"]
-"""``REPORTING_VERBS`` is re-exported: :mod:`geo.places` reads it from here."""
+"""``REPORTING_VERBS`` is re-exported for callers that read it from here."""
 
 MASK = "¶"
 
@@ -61,6 +62,8 @@ _NAME_LOWER = frozenset("""armed forces affairs defence defense interior securit
     emergencies situations border guard national internal justice health intelligence""".split())
 _RELATIVE = re.compile(r"\s*\b(?:who|whom|whose|which|that)\b.*$", re.DOTALL)
 _TOKEN = re.compile(r"\S+")
+_LEADING_AND = re.compile(r"^and\s+")
+_AFTER_VERB = re.compile(r"\s+([^,.;:¶]+)")
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,21 @@ class Attribution:
 
 def mask_quotes(text: str, start: int = 0) -> str:
     """``text`` with every quotation (marks and words) replaced by :data:`MASK`, including
-    the open part of a quotation that runs on into the next paragraph."""
-    chars = list(text)
-    for p_start, p_end in paragraphs(text, start):
-        for a, b in quote_ranges(text, p_start, p_end):
-            chars[a:b + 1] = MASK * (b + 1 - a)
-    for mark, para_end, _ in running_quotes(text, start):
-        chars[mark:para_end] = MASK * (para_end - mark)
-    return "".join(chars)
+    the open part of a quotation that runs on into the next paragraph.
+
+    Built from slices between the masked stretches (merged where they overlap or nest),
+    not character by character."""
+    spans = [(a, b + 1) for quotes in paragraph_quotes(text, start) for a, b in quotes]
+    spans += [(mark, para_end) for mark, para_end, _ in running_quotes(text, start)]
+    pieces: list[str] = []
+    cursor = 0
+    for a, b in sorted(spans):
+        a = max(a, cursor)
+        if b > a:
+            pieces += (text[cursor:a], MASK * (b - a))
+            cursor = b
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _np_token(token: str) -> bool:
@@ -105,8 +115,12 @@ def _in_org_name(tokens: list[str], i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 12)
 def tail_phrase(segment: str) -> str:
-    """The noun phrase at the end of ``segment`` ("… after Gen. Valery Gerasimov" → the name)."""
+    """The noun phrase at the end of ``segment`` ("… after Gen. Valery Gerasimov" → the name).
+
+    Memoised: a pure function of a short string, asked about the same subject segments
+    several times per clause and again in article after article ("Gladkov", "He")."""
     tokens = _TOKEN.findall(segment)
     if tokens and tokens[-1].lower() in PRONOUNS:
         return tokens[-1]
@@ -151,7 +165,7 @@ def _is_appositive(segment: str) -> bool:
 
 
 def _is_title_phrase(segment: str) -> bool:
-    bare = re.sub(r"^and\s+", "", segment)
+    bare = _LEADING_AND.sub("", segment)
     return _is_whole_phrase(bare) and _has_role_word(bare)
 
 
@@ -167,14 +181,15 @@ def _subjects(segments: list[str]) -> list[tuple[str, str | None]]:
             i -= 1
         segment = segments[i]
         coordinated = segment.startswith("and ")
-        phrase = tail_phrase(re.sub(r"^and\s+", "", segment))
+        bare = _LEADING_AND.sub("", segment)
+        phrase = tail_phrase(bare)
         if not phrase:
             break
-        whole = phrase == " ".join(_TOKEN.findall(re.sub(r"^and\s+", "", segment)))
+        whole = phrase == " ".join(_TOKEN.findall(bare))
         if whole and i >= 1 and _is_title_phrase(segments[i - 1]):
             i -= 1
             coordinated = coordinated or segments[i].startswith("and ")
-            title = title or re.sub(r"^and\s+", "", segments[i])
+            title = title or _LEADING_AND.sub("", segments[i])
         found.append((phrase, strip_determiner(title) if title else None))
         if not coordinated:
             break
@@ -216,7 +231,7 @@ def _subject_zone(masked: str, start: int, verb_start: int) -> tuple[str, int] |
 
 def _after_verb(masked: str, verb_end: int, end: int) -> str:
     """"…," said Dmitry Peskov → "Dmitry Peskov"."""
-    tail = re.match(r"\s+([^,.;:¶]+)", masked[verb_end:end])
+    tail = _AFTER_VERB.match(masked, verb_end, end)
     return tail_phrase(tail.group(1)) if tail else ""
 
 

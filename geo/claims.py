@@ -28,11 +28,12 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .attribution import MASK, Attribution, find_attribution, mask_quotes
 from .documents import Document
 from .persons import gender, person_names
-from .sentences import Sentence, paragraphs, quote_ranges, running_quotes, split_sentences
+from .sentences import Sentence, paragraph_quotes, paragraphs, running_quotes, split_sentences
 from .speakers import PRONOUNS, ArticleSpeakers, Speaker, person_aliases
 from .transcripts import BULLETIN_VERBS, find_turns, headings, is_lead, turn_at
 
@@ -126,17 +127,33 @@ def _registry(parts: list[_Part], masked: str, start: int) -> ArticleSpeakers:
     return registry
 
 
+@lru_cache(maxsize=256)
+def _mention_pattern(forms: frozenset[str]) -> re.Pattern:
+    """Any of ``forms`` as whole words, in any case, the longest where several match.
+
+    Memoised per set of forms: most articles name the same few people, and building the
+    pattern (escaping and joining every form, finding it in ``re``'s cache or compiling it)
+    cost as much as using it. The lookahead on the forms' first letters lets the scan pass
+    over a position without trying every form there; it only rejects positions where no
+    form could start."""
+    initials = "".join(sorted({re.escape(form[0]) for form in forms}))
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?=[{initials}])(?:{alternatives})\b", re.IGNORECASE)
+
+
 def _mentions(masked: str, start: int, registry: ArticleSpeakers) -> list[tuple[int, Speaker]]:
     """(offset, person) of every person mention outside quotations, in text order."""
     forms = person_aliases(registry)
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b",
-        re.IGNORECASE,
-    )
+    pattern = _mention_pattern(frozenset(forms))
     lowered = {form.lower(): name for form, name in forms.items()}
-    people = {name: registry.full_names.get(name, Speaker(name, "person")) for name in forms.values()}
-    return [(m.start(), people[lowered[m.group(0).lower()]])
-            for m in pattern.finditer(masked, start)]
+    people: dict[str, Speaker] = {}
+    found = []
+    for match in pattern.finditer(masked, start):
+        name = lowered[match.group(0).lower()]
+        if name not in people:  # only the people actually mentioned become speakers
+            people[name] = registry.full_names.get(name) or Speaker(name, "person")
+        found.append((match.start(), people[name]))
+    return found
 
 
 def _antecedent(pronoun: str, offset: int, mentions: list[tuple[int, Speaker]]) -> Speaker | None:
@@ -238,10 +255,10 @@ def extract_claims(doc: Document) -> list[Claim]:
     parts = _parts(doc, masked)
     registry = _registry(parts, masked, doc.body_start)
     mentions = _mentions(masked, doc.body_start, registry)
-    quotes = [q for a, b in paragraphs(text, doc.body_start) for q in quote_ranges(text, a, b)]
+    quotes = [q for ranges in paragraph_quotes(text, doc.body_start) for q in ranges]
     own = [_speakers(part, registry, mentions) for part in parts]
     resolved, carried = _layout(doc, masked, parts, own, registry)
-    rows: list[tuple[tuple[int, int], str, Claim]] = []
+    rows: list[tuple[tuple[int, int], str, dict]] = []
     for part, speakers, inherited in zip(parts, resolved, carried):
         span = (part.start, part.end)
         base = dict(article_id=doc.id, date=doc.date, text=text[part.start:part.end],
@@ -254,23 +271,18 @@ def extract_claims(doc: Document) -> list[Claim]:
             quote = text[part.start:part.end].strip("\"“”").strip() or None
         verb = part.attribution.verb if part.attribution and not inherited else None
         for speaker in speakers:
-            claim = Claim(id="", speaker=speaker.name, speaker_title=speaker.title, verb=verb,
-                          quote=quote, attribution="speaker", **base)
-            rows.append((span, speaker.name, claim))
+            rows.append((span, speaker.name, dict(
+                base, speaker=speaker.name, speaker_title=speaker.title, verb=verb, quote=quote,
+                attribution="speaker")))
         if not speakers:
-            claim = Claim(id="", speaker=None, speaker_title=None, verb=None, quote=quote,
-                          attribution="reporter", **base)
-            rows.append((span, "", claim))
+            rows.append((span, "", dict(base, speaker=None, speaker_title=None, verb=None,
+                                        quote=quote, attribution="reporter")))
     rows.sort(key=lambda row: (row[0], row[1]))
     claims: list[Claim] = []
-    for index, (span, _, claim) in enumerate(rows):
-        repeat = sum(1 for earlier in rows[:index] if earlier[0] == span)
+    repeat = 0
+    for index, (span, _, fields) in enumerate(rows):
+        # rows of one span are adjacent once sorted: the n-th of them gets the suffix ":n"
+        repeat = repeat + 1 if index and rows[index - 1][0] == span else 0
         suffix = f":{repeat}" if repeat else ""
-        claims.append(_with_id(claim, f"{doc.id}:{span[0]}-{span[1]}{suffix}"))
+        claims.append(Claim(id=f"{doc.id}:{span[0]}-{span[1]}{suffix}", **fields))
     return claims
-
-
-def _with_id(claim: Claim, claim_id: str) -> Claim:
-    return Claim(claim_id, claim.article_id, claim.date, claim.speaker, claim.speaker_title,
-                 claim.verb, claim.text, claim.quote, claim.span, claim.attribution,
-                 claim.sentence)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 ABBREVIATIONS = frozenset(
     """Gen Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Brig Cmdr Gov Sen Rep Pres Amb Mr Mrs Ms Dr
@@ -142,9 +143,11 @@ def _first_closing(text: str, start: int, end: int) -> int | None:
     return min(marks) if marks else None
 
 
-def protected_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quotations and brackets of one paragraph: no sentence ends inside them."""
-    ranges = quote_ranges(text, start, end)
+def protected_ranges(text: str, start: int, end: int,
+                     quotes: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Quotations and brackets of one paragraph: no sentence ends inside them. ``quotes``,
+    when given, is the paragraph's :func:`quote_ranges` (already known to the caller)."""
+    ranges = quote_ranges(text, start, end) if quotes is None else list(quotes)
     for opener, closer in _PAIRS:
         ranges.extend(_balanced(text, start, end, opener, closer))
     return sorted(ranges)
@@ -170,8 +173,9 @@ def _is_false_stop(text: str, para_start: int, stop: int, after: int) -> bool:
     return False
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    protected = protected_ranges(text, start, end)
+def _split_paragraph(text: str, start: int, end: int,
+                     quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    protected = protected_ranges(text, start, end, quotes)
     pieces: list[tuple[int, int]] = []
     cursor = start
     for match in _END.finditer(text, start, end):
@@ -199,13 +203,17 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=8)
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
     """(start, end) of each blank-line-separated paragraph of ``text[start:end]``.
 
     Cached (a few articles back): splitting, masking, transcripts, bulletins and claims all
-    ask for the same article's paragraphs; the text's hash is computed once per string."""
-    end = len(text) if end is None else end
+    ask for the same article's paragraphs; the text's hash is computed once per string.
+    ``end=None`` and ``end=len(text)`` share one cache entry."""
+    return _paragraphs(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=8)
+def _paragraphs(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     cursor = start
     for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
@@ -215,6 +223,20 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple[tuple
     return tuple(found)
 
 
+def paragraph_quotes(text: str, start: int = 0,
+                     end: int | None = None) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """:func:`quote_ranges` of each of :func:`paragraphs`, in the same order.
+
+    Cached like :func:`paragraphs`: sentence splitting, quote masking and claim quotes
+    each needed them, so every paragraph was scanned for quotation marks three times."""
+    return _paragraph_quotes(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=8)
+def _paragraph_quotes(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+    return tuple(tuple(quote_ranges(text, a, b)) for a, b in _paragraphs(text, start, end))
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences whose offsets point into ``text``.
 
@@ -222,8 +244,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     every non-whitespace character of the range exactly once.
     """
     sentences: list[Sentence] = []
-    for p_start, p_end in paragraphs(text, start, end):
-        for a, b in _split_paragraph(text, p_start, p_end):
+    for (p_start, p_end), quotes in zip(paragraphs(text, start, end), paragraph_quotes(text, start, end)):
+        for a, b in _split_paragraph(text, p_start, p_end, quotes):
             a, b = _strip(text, a, b)
             if a < b:
                 sentences.append(Sentence(a, b, text[a:b]))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .persons import FIRST_NAMES
 
@@ -98,8 +99,11 @@ _DETERMINER = re.compile(r"^(?:the|a|an|and)\s+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise(phrase: str) -> str:
-    """Comparable form: straight apostrophes, single spaces, no leading article, lower case."""
+    """Comparable form: straight apostrophes, single spaces, no leading article, lower case.
+
+    Memoised (pure, and asked about the same speaker phrases over and over)."""
     phrase = " ".join(phrase.replace("’", "'").split())
     return _DETERMINER.sub("", phrase).strip(" ,").lower()
 
@@ -125,11 +129,12 @@ def _is_title_token(token: str) -> bool:
     return token.lower().replace("’", "'") in TITLE_WORDS or not token[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 14)
 def split_title(phrase: str) -> tuple[str | None, str]:
     """Split "Russian President Vladimir Putin" into ("Russian President", "Vladimir Putin").
 
     The name is the run of capitalised, non-title words at the end; an empty name means
-    the phrase is a bare role ("the acting governor").
+    the phrase is a bare role ("the acting governor"). Memoised, like :func:`normalise`.
     """
     tokens = _TOKEN.findall(phrase.strip(" ,"))
     cut = len(tokens)
@@ -176,32 +181,21 @@ class ArticleSpeakers:
 
     def resolve(self, phrase: str) -> Speaker | None:
         """Canonical speaker for a subject phrase, or ``None`` when it names nobody."""
-        proxy = _PROXY.match(phrase.strip(" ,"))
-        if proxy:
-            who = proxy.group("who") or proxy.group("who2")
-            role = proxy.group("role") or proxy.group("role2")
-            found = self.resolve(who)
-            return Speaker(found.name, found.kind, role.lower()) if found else None
-        key = normalise(phrase)
-        if key in ALIASES:
-            canonical, kind = ALIASES[key]
-            is_role = kind == "person" and key not in _NAME_FORMS
-            title = strip_determiner(phrase) if is_role else None
-            return Speaker(canonical, kind, title)
-        title, name = split_title(phrase)
-        kind = "org" if set(key.split()) & ORGANISATION_WORDS else "person"
-        if kind == "org" and (not name or _names_a_complement(title)):
+        reading = _reading(phrase)
+        how = reading[0]
+        if how == "proxy":
+            found = self.resolve(reading[1])
+            return Speaker(found.name, found.kind, reading[2]) if found else None
+        if how == "org":
             return self._resolve_org(phrase)
-        if not name:
+        if how == "role":
             return self._resolve_role(phrase)
-        known = ALIASES.get(normalise(name)) or _curated_by_surname(name)
-        if known:
-            return Speaker(known[0], known[1], title)
-        if " " not in name:
-            linked = self._by_surname(name)
+        speaker = reading[1]
+        if how == "name" and " " not in speaker.name:
+            linked = self._by_surname(speaker.name)
             if linked:
-                return Speaker(linked.name, linked.kind, title)
-        return Speaker(name, kind, title)
+                return Speaker(linked.name, linked.kind, speaker.title)
+        return speaker
 
     def _resolve_org(self, phrase: str) -> Speaker | None:
         """An organisation: a curated one by its words, a registered one by a shorter form
@@ -223,6 +217,33 @@ class ArticleSpeakers:
         if linked:
             return Speaker(linked.name, linked.kind, strip_determiner(phrase))
         return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _reading(phrase: str) -> tuple:
+    """What :meth:`ArticleSpeakers.resolve` can tell from the phrase alone, memoised (the
+    same speaker phrases come back in article after article): ``("proxy", who, role)``,
+    ``("known", speaker)`` (curated), ``("org",)`` or ``("role",)`` (the article decides),
+    or ``("name", speaker)`` (as written, unless the article links a surname)."""
+    proxy = _PROXY.match(phrase.strip(" ,"))
+    if proxy:
+        role = proxy.group("role") or proxy.group("role2")
+        return "proxy", proxy.group("who") or proxy.group("who2"), role.lower()
+    key = normalise(phrase)
+    if key in ALIASES:
+        canonical, kind = ALIASES[key]
+        is_role = kind == "person" and key not in _NAME_FORMS
+        return "known", Speaker(canonical, kind, strip_determiner(phrase) if is_role else None)
+    title, name = split_title(phrase)
+    kind = "org" if set(key.split()) & ORGANISATION_WORDS else "person"
+    if kind == "org" and (not name or _names_a_complement(title)):
+        return ("org",)
+    if not name:
+        return ("role",)
+    known = ALIASES.get(normalise(name)) or _curated_by_surname(name)
+    if known:
+        return "known", Speaker(known[0], known[1], title)
+    return "name", Speaker(name, kind, title)
 
 
 def _names_a_complement(title: str | None) -> bool:

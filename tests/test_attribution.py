@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.attribution import MASK, find_attribution, mask_quotes, tail_phrase
+from geo.sentences import paragraphs, quote_ranges, running_quotes
 
 
 def _attribute(sentence: str):
@@ -131,3 +134,23 @@ def test_development_attributions(sentence: str, subjects: list, verb: str) -> N
 )
 def test_nouns_and_gerunds_are_not_reporting_verbs(sentence: str) -> None:
     assert _attribute(sentence) is None
+
+
+def mask_by_character(text: str, start: int = 0) -> str:
+    """:func:`mask_quotes` as first written: every masked character overwritten in turn."""
+    chars = list(text)
+    for p_start, p_end in paragraphs(text, start):
+        for a, b in quote_ranges(text, p_start, p_end):
+            chars[a:b + 1] = MASK * (b + 1 - a)
+    for mark, para_end, _ in running_quotes(text, start):
+        chars[mark:para_end] = MASK * (para_end - mark)
+    return "".join(chars)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["“", "”", "\"", "Kursk", ", he said.", "\n\n", " "]),
+                max_size=30).map("".join), st.integers(0, 3))
+def test_masking_by_slices_equals_masking_character_by_character(text: str, start: int) -> None:
+    """Nested curly quotes, straight pairs inside a quotation left open, and quotations
+    running over paragraphs overlap: the merged slices must mask exactly the same places."""
+    assert mask_quotes(text, start) == mask_by_character(text, start)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
-from geo.claims import Claim, extract_claims
+from geo.claims import Claim, _mentions, extract_claims
 from geo.documents import read_article
 from geo.sentences import split_sentences
+from geo.speakers import ArticleSpeakers, Speaker, person_aliases
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -255,3 +257,22 @@ def test_short_forms_link_to_the_speaker_named_earlier(path: Path, start: str, s
                                                       verb: str) -> None:
     [claim] = [c for c in _claims(path) if c.text.startswith(start)]
     assert (claim.speaker, claim.verb) == (speaker, verb)
+
+
+@pytest.mark.parametrize("text", [
+    "THE KREMLIN LEADER met halyna petrenko; later Petrenko and the kremlin leader spoke.",
+    "Oleksandr Syrsky, then Syrsky again; Syrskyi, syrskyi and Zelenskyy (Zelensky) replied.",
+    "Ukraine's top army commander and ukraine's leader, Petrenkova and Petrenko's aide.",
+])
+def test_person_mentions_are_the_longest_forms_in_any_case(text: str) -> None:
+    """The memoised pattern (with its first-letter lookahead) finds what one alternation of
+    every form, longest first, finds: at the same offsets, for the same people."""
+    registry = ArticleSpeakers()
+    registry.register(Speaker("Halyna Petrenko", "person"))
+    forms = person_aliases(registry)
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                       + r")\b", re.IGNORECASE)
+    lowered = {form.lower(): name for form, name in forms.items()}
+    expected = [(m.start(), lowered[m.group(0).lower()]) for m in plain.finditer(text)]
+    assert [(at, person.name) for at, person in _mentions(text, 0, registry)] == expected
+    assert len(expected) >= 3

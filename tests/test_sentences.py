@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.documents import read_article
-from geo.sentences import quote_ranges, running_quotes, split_sentences
+from geo.sentences import paragraph_quotes, paragraphs, quote_ranges, running_quotes, split_sentences
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -144,3 +144,17 @@ def test_a_quotation_running_over_two_paragraphs() -> None:
 )
 def test_running_quotes_need_an_open_paragraph_and_a_quote_after_it(text: str, count: int) -> None:
     assert len(running_quotes(text)) == count
+
+
+MARKS = ["“", "”", "\"", "(", ")", "Sudzha said", "We left.", "\n\n", "\n", " "]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(MARKS), max_size=30).map("".join), st.integers(0, 4))
+def test_paragraph_quotes_are_each_paragraphs_quote_ranges(text: str, start: int) -> None:
+    """The shared scan gives what each paragraph's own :func:`quote_ranges` gives, and
+    ``end=None`` is the same cache entry as the text's length."""
+    expected = tuple(tuple(quote_ranges(text, a, b)) for a, b in paragraphs(text, start))
+    assert paragraph_quotes(text, start) == expected
+    assert paragraph_quotes(text, start) is paragraph_quotes(text, start, len(text))
+    assert paragraphs(text, start) is paragraphs(text, start, None) is paragraphs(text, start, len(text))

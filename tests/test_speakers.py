@@ -136,3 +136,21 @@ def test_first_name_only_speakers_are_registered() -> None:
     speakers.register(Speaker("Rybar", "person"))
     assert "Iryna" in speakers.full_names and "Rybar" not in speakers.full_names
     assert speakers.resolve("the nurse").name == "Iryna"
+
+
+def test_what_the_article_links_is_never_memoised() -> None:
+    """Phrases are memoised only for what they say on their own: names, roles and bodies
+    one article registered never answer for another article, asked before or after."""
+    linked, fresh = ArticleSpeakers(), ArticleSpeakers()
+    linked.register(Speaker("Halyna Petrenko", "person", "the head of the school"))
+    linked.register(Speaker("Institute of Border Security", "org"))
+    for _ in range(2):
+        assert linked.resolve("Petrenko").name == "Halyna Petrenko"
+        assert fresh.resolve("Petrenko") == Speaker("Petrenko", "person", None)
+        assert linked.resolve("a spokesman for Petrenko") == \
+            Speaker("Halyna Petrenko", "person", "spokesman")
+        assert fresh.resolve("a spokesman for Petrenko") == Speaker("Petrenko", "person", "spokesman")
+        assert linked.resolve("the head").name == "Halyna Petrenko"
+        assert fresh.resolve("the head") is None
+        assert linked.resolve("the institute").name == "Institute of Border Security"
+        assert fresh.resolve("the institute") is None
