@@ -20,10 +20,17 @@ window.claimmapPlaces = function (group, data) {
     } else {
       layer = L.polygon(place.locations, style);
     }
-    /* An element, not a string: streamlit-folium reads the clicked popup's innerText. */
+    /* An element, not a string: streamlit-folium reads the clicked popup's innerText. Its
+     * HTML is parsed when the popup first opens ("popupopen" fires before streamlit-folium's
+     * click handler reads it), not for every place while the map is first drawn. */
     var content = document.createElement("div");
-    content.innerHTML = place.popup;
     layer.bindPopup(content, {maxWidth: 460});
+    layer.on("popupopen", function (event) {
+      if (!content.hasChildNodes()) {
+        content.innerHTML = place.popup;
+        event.popup.update();
+      }
+    });
     layer.bindTooltip(place.tooltip, {sticky: true});
     return layer;
   });
