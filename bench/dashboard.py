@@ -6,10 +6,8 @@ the map and render its place groups as streamlit-folium does
 (``_get_feature_group_string``), the capped claims table and the timeline (both as Arrow,
 as Streamlit sends them). Streamlit's own widget and protobuf work is not included.
 Payload is what that rerun sends for the map (the place groups' script) plus the table
-and the timeline (Arrow bytes). First render is measured in Debian chromium through
-Playwright: navigation to the first drawn region, on a server that has already loaded
-the layer once (the cold figure, which includes reading and indexing the file, is printed
-too), with the websocket bytes the page received by then.
+and the timeline (Arrow bytes). First render is measured in Debian chromium driven by
+Playwright, by the page's own clock (bench/render.py).
 """
 
 from __future__ import annotations
@@ -24,14 +22,14 @@ import pyarrow as pa
 from streamlit_folium import _get_feature_group_string
 
 from bench.measure import percentile
+from bench.render import WARM_VISITS, first_render_seconds
 from dashboard.controls import ARTICLE_OPTIONS, article_options
 from dashboard.exports import TABLE_ROWS, claims_frame, timeline_frame
 from dashboard.layerdata import Filters, filter_claims, load_layer
 from dashboard.mapview import build_map
-from dashboard.server import CHROMIUM, CHROMIUM_ARGS, serve
+from dashboard.server import CHROMIUM
 
 POSITIONS = 20
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 def _arrow_bytes(table: pa.Table) -> int:
@@ -68,39 +66,6 @@ def _slider(data, windows: list[Filters]) -> tuple[list[float], list[int]]:
     return [r[0] for r in results], [r[1] for r in results]
 
 
-def _count_received(page, tally: list[int]) -> None:
-    """Add the size of every websocket frame ``page`` receives to ``tally[-1]``."""
-    def on_frame(frame) -> None:
-        tally[-1] += len(frame)
-
-    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
-
-
-def first_render_seconds(layer: Path) -> tuple[float, float, int]:
-    """(cold, warm) seconds from navigation to the first region drawn in the map frame, and
-    the websocket bytes the warm page had received by then."""
-    from playwright.sync_api import sync_playwright
-
-    timings, received = [], []
-    with serve(layer, seconds=120) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for _ in range(2):
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            context.route("**/*", lambda route: route.continue_()
-                          if route.request.url.startswith(url) else route.abort())
-            page = context.new_page()
-            received.append(0)
-            _count_received(page, received)
-            start = time.perf_counter()
-            page.goto(url)
-            page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane path").first.wait_for(
-                timeout=180_000)
-            timings.append(time.perf_counter() - start)
-            context.close()
-        browser.close()
-    return timings[0], timings[1], received[1]
-
-
 def dashboard_figures(layer: Path, browser: bool = True) -> dict[str, str]:
     load_start = time.perf_counter()
     data = load_layer(layer)
@@ -124,9 +89,15 @@ def dashboard_figures(layer: Path, browser: bool = True) -> dict[str, str]:
         "all_payload_kb": f"{max(all_b) / 1024:.0f}",
     }
     if browser and CHROMIUM.exists():
-        cold, warm, received = first_render_seconds(layer)
-        print(f"dashboard first render in chromium: cold {cold:.1f} s, warm {warm:.1f} s "
-              f"({received / 1024:.0f} KB over the websocket)")
-        figures.update(first_render_cold_s=f"{cold:.1f}", first_render_s=f"{warm:.1f}",
-                       first_render_ws_kb=f"{received / 1024:.0f}")
+        render = first_render_seconds(layer)
+        low, high = render["warm_range"]
+        print(f"dashboard first render in chromium: cold {render['cold']:.1f} s, warm median "
+              f"{render['warm']:.1f} s ({low:.1f}-{high:.1f} s over {WARM_VISITS} new profiles; "
+              f"{render['driver']:.1f} s as Playwright saw it), revisit {render['revisit']:.1f} s "
+              f"({render['ws_kb']:.0f} KB over the websocket)")
+        figures.update(first_render_cold_s=f"{render['cold']:.1f}",
+                       first_render_s=f"{render['warm']:.1f}",
+                       first_render_driver_s=f"{render['driver']:.1f}",
+                       first_render_revisit_s=f"{render['revisit']:.1f}",
+                       first_render_ws_kb=f"{render['ws_kb']:.0f}")
     return figures
