@@ -21,16 +21,18 @@ window.claimmapPlaces = function (group, data) {
       layer = L.polygon(place.locations, style);
     }
     /* An element, not a string: streamlit-folium reads the clicked popup's innerText. Its
-     * HTML is parsed when the popup first opens ("popupopen" fires before streamlit-folium's
-     * click handler reads it), not for every place while the map is first drawn. */
+     * HTML is parsed when the popup is first asked for, not for every place while the map is
+     * first drawn. "click" and "keypress" (Enter) are bound before bindPopup, so they run
+     * before Leaflet opens the popup: it is sized and the map panned with the content in
+     * place, and streamlit-folium (whose click handler comes last) reads the filled text. */
     var content = document.createElement("div");
-    layer.bindPopup(content, {maxWidth: 460});
-    layer.on("popupopen", function (event) {
+    var fill = function () {
       if (!content.hasChildNodes()) {
         content.innerHTML = place.popup;
-        event.popup.update();
       }
-    });
+    };
+    layer.on("click keypress", fill);
+    layer.bindPopup(content, {maxWidth: 460});
     layer.bindTooltip(place.tooltip, {sticky: true});
     return layer;
   });
