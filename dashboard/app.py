@@ -94,7 +94,7 @@ def main() -> None:
     map_column, panel_column = st.columns([3, 2])
     with map_column:
         parts = build_map(view, options)
-        center, zoom = controls.map_view_state()
+        center, zoom = controls.map_view_state(base=(str(path), options.tiles))
         returned = st_folium(
             parts.map, key="map", height=560, use_container_width=True,
             feature_group_to_add=parts.layers, center=center, zoom=zoom,

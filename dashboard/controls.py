@@ -23,6 +23,7 @@ QUERY = "query-params"
 CLICK_STATE = "_claimmap_last_click"
 CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
+MOUNTED_STATE = "_claimmap_mounted_base"
 DETAILS_STATE = "_claimmap_details"
 ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
@@ -115,7 +116,19 @@ def remember_map_state(returned: dict | None, places: list[PlaceClaims]) -> None
         st.session_state["place"] = label
 
 
-def map_view_state() -> tuple[tuple[float, float] | None, int | None]:
+def map_view_state(base: object) -> tuple[tuple[float, float] | None, int | None]:
+    """Centre and zoom to hand to the map: the remembered ones only on the run that swaps the
+    base map (``base`` identifies it; a new base map re-mounts the frame, which would
+    otherwise start from the initial view), else ``(None, None)``.
+
+    Why not on every run: the map reports its centre 250 ms after it starts moving, so a
+    report taken during a popup's auto-pan came back with the next rerun and moved the map
+    back under the popup, cutting its top off.
+    """
+    mounted = st.session_state.get(MOUNTED_STATE)
+    st.session_state[MOUNTED_STATE] = base
+    if mounted is None or mounted == base:
+        return None, None
     return st.session_state.get(CENTER_STATE), st.session_state.get(ZOOM_STATE)
 
 

@@ -157,6 +157,9 @@ def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
         for part in ("stVegaLiteChart", "stDataFrame"):  # the screenshot shows a settled page
             visit.page.locator(f'[data-testid="{part}"]').first.wait_for(timeout=15_000)
         time.sleep(1)
+        frame = visit.map.locator(".leaflet-container").first.bounding_box()
+        shown = visit.map.locator(".leaflet-popup").bounding_box()  # the click's rerun is done
+        assert frame["y"] <= shown["y"] <= shown["y"] + shown["height"] <= frame["y"] + frame["height"]
         SCREENSHOT.parent.mkdir(exist_ok=True)
         visit.page.screenshot(path=str(SCREENSHOT), full_page=True)
 

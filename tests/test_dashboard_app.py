@@ -84,6 +84,19 @@ def test_tiles_toggle_adds_osm_and_nothing_else_goes_online(app):
     assert "tile.openstreetmap.org" in map_args(app)["script"]
 
 
+def test_remembered_view_is_handed_to_the_map_only_when_its_base_changes(app):
+    """A rerun must not move the map (a centre reported mid-pan would undo a popup's
+    auto-pan); a new base map re-mounts the frame, which then gets the remembered view."""
+    app.session_state["_claimmap_center"] = (51.5, 35.1)
+    app.session_state["_claimmap_zoom"] = 8
+    app.run()
+    assert (map_args(app)["center"], map_args(app)["zoom"]) == (None, None)
+    app.toggle(key="tiles").set_value(True).run()
+    assert (map_args(app)["center"], map_args(app)["zoom"]) == ([51.5, 35.1], 8)
+    app.run()
+    assert (map_args(app)["center"], map_args(app)["zoom"]) == (None, None)
+
+
 def test_view_comes_from_the_url_query(monkeypatch):
     page = run_app(monkeypatch, SAMPLE, {"dates": ["2025-03-13", "2025-03-13"],
                                          "speaker": "Valery Gerasimov", "place": "Sumy Oblast"})
