@@ -6,6 +6,7 @@ timeline, table and downloads, all built by the pure modules of this package.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -34,8 +35,18 @@ def _cached_layer(path: str, mtime_ns: int, size: int) -> LayerData:
 
     ``cache_resource``, not ``cache_data``: LayerData is immutable and shared read-only, and
     ``cache_data`` would unpickle a copy on every rerun (2.2 s for a 100k-claim layer).
+
+    The loaded layer is frozen out of the garbage collector (``gc.freeze``): Streamlit runs a
+    full collection after every script run (``runner.postScriptGC``), and walking a
+    100k-claim layer's ~150k objects took 0.2-0.4 s each time, holding the GIL, so the server
+    could neither send the page nor serve the files the browser was waiting for
+    (docs/benchmark.md). Frozen objects are still freed by reference counting when the cache
+    drops the layer; the collection before the freeze keeps garbage from being frozen too.
     """
-    return load_layer(path)
+    data = load_layer(path)
+    gc.collect()
+    gc.freeze()
+    return data
 
 
 def _load(path: Path) -> LayerData:
