@@ -94,7 +94,8 @@ def main() -> None:
     except LayerError as error:
         st.error(f"Cannot open the layer: {error}")
         st.stop()
-    filters, options = controls.sidebar(data)
+    complete = controls.complete_page()
+    filters, options = controls.sidebar(data, complete)
     view = filter_claims(data, filters)
     places = [p for p in view.places if options.show_countries or p.place.kind != "country"]
     st.caption(f"Layer `{path}` · showing {view.claim_count} of {counted(data.claim_count)} · "
@@ -113,13 +114,13 @@ def main() -> None:
                               "zoom"],
         )
         controls.remember_map_state(returned, places)
-    with panel_column:
-        _side_panel(view, places)
-    if controls.details_ready():
+    if complete:
+        with panel_column:
+            _side_panel(view, places)
         _details(view)
     else:
-        st.caption("The timeline, the claims table and the downloads appear once the map is "
-                   "drawn.")
+        st.caption("The place panel, the timeline, the claims table and the downloads appear "
+                   "once the map is drawn.")
 
 
 main()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Callable, NamedTuple
 
 import numpy as np
 import streamlit as st
@@ -24,7 +25,7 @@ CLICK_STATE = "_claimmap_last_click"
 CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
 MOUNTED_STATE = "_claimmap_mounted_base"
-DETAILS_STATE = "_claimmap_details"
+COMPLETE_STATE = "_claimmap_complete"
 ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
 
@@ -74,27 +75,72 @@ def _articles(data: LayerData, start: dt.date | None, end: dt.date | None) -> li
     return articles
 
 
-def sidebar(data: LayerData) -> tuple[Filters, MapOptions]:
-    """Draw the filters in the sidebar; return what they ask for."""
+class Choices(NamedTuple):
+    """What the filters other than the dates, and the map toggles, ask for."""
+
+    speakers: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    hide_reporter: bool = False
+    countries: bool = False
+    tiles: bool = False
+
+
+def url_choices(data: LayerData, get_all: Callable[[str], list[str]]) -> Choices:
+    """The :class:`Choices` a URL asks for (``get_all``: a query parameter's values), read
+    as Streamlit seeds the bound widgets from it: options it does not know are dropped,
+    articles are named by label, a toggle is on for ``true`` in any case (its last value)."""
+    def known(key: str, options) -> tuple[str, ...]:
+        wanted = set(get_all(key))
+        return tuple(o for o in options if o in wanted)
+
+    def on(key: str) -> bool:
+        values = get_all(key)
+        return bool(values) and values[-1].lower() == "true"
+
+    labels = data.article_labels
+    wanted_articles = set(get_all("article"))
+    return Choices(speakers=known("speaker", data.speakers), sources=known("source", data.sources),
+                   articles=tuple(a for a, label in labels.items() if label in wanted_articles),
+                   hide_reporter=on("hide_reporter"), countries=on("countries"), tiles=on("tiles"))
+
+
+def _choice_widgets(data: LayerData, start: dt.date | None, end: dt.date | None) -> Choices:
+    speakers = st.multiselect("Speakers", data.speakers, key="speaker", bind=QUERY,
+                              placeholder="all speakers")
+    sources = st.multiselect("Sources", data.sources, key="source", bind=QUERY,
+                             placeholder="all sources")
+    articles = _articles(data, start, end)
+    hide_reporter = st.toggle("Hide the articles' own statements", key="hide_reporter",
+                              bind=QUERY, help='Claims with attribution "reporter".')
+    st.header("Map")
+    countries = st.toggle("Show countries", key="countries", bind=QUERY,
+                          help="Country-level claims are hidden by default.")
+    tiles = st.toggle("OpenStreetMap tiles (online)", key="tiles", bind=QUERY,
+                      help="Off: the bundled base map, no request leaves the app.")
+    return Choices(tuple(speakers), tuple(sources), tuple(articles), hide_reporter, countries,
+                   tiles)
+
+
+def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions]:
+    """Draw the filters in the sidebar; return what they ask for.
+
+    Not ``complete`` (see :func:`complete_page`): the date slider only; the other filters
+    and the toggles take the values the URL gives them (:func:`url_choices`), which their
+    widgets, drawn from the next run on, start from too.
+    """
     with st.sidebar:
         st.header("Filters")
         start, end = _date_range(data)
-        speakers = st.multiselect("Speakers", data.speakers, key="speaker", bind=QUERY,
-                                  placeholder="all speakers")
-        sources = st.multiselect("Sources", data.sources, key="source", bind=QUERY,
-                                 placeholder="all sources")
-        articles = _articles(data, start, end)
-        hide_reporter = st.toggle("Hide the articles' own statements", key="hide_reporter",
-                                  bind=QUERY, help='Claims with attribution "reporter".')
-        st.header("Map")
-        countries = st.toggle("Show countries", key="countries", bind=QUERY,
-                              help="Country-level claims are hidden by default.")
-        tiles = st.toggle("OpenStreetMap tiles (online)", key="tiles", bind=QUERY,
-                          help="Off: the bundled base map, no request leaves the app.")
-    filters = Filters(start=start, end=end, speakers=frozenset(speakers),
-                      sources=frozenset(sources), articles=frozenset(articles),
-                      hide_reporter=hide_reporter)
-    return filters, MapOptions(show_countries=countries, tiles=tiles)
+        if complete:
+            chosen = _choice_widgets(data, start, end)
+        else:
+            chosen = url_choices(data, st.query_params.get_all)
+            st.caption("More filters appear once the map is drawn.")
+    filters = Filters(start=start, end=end, speakers=frozenset(chosen.speakers),
+                      sources=frozenset(chosen.sources), articles=frozenset(chosen.articles),
+                      hide_reporter=chosen.hide_reporter)
+    return filters, MapOptions(show_countries=chosen.countries, tiles=chosen.tiles)
 
 
 def remember_map_state(returned: dict | None, places: list[PlaceClaims]) -> None:
@@ -132,18 +178,20 @@ def map_view_state(base: object) -> tuple[tuple[float, float] | None, int | None
     return st.session_state.get(CENTER_STATE), st.session_state.get(ZOOM_STATE)
 
 
-def details_ready() -> bool:
-    """Whether this run draws the views below the map (timeline, table, downloads).
+def complete_page() -> bool:
+    """Whether this run draws the whole page. Call it once per run, before drawing.
 
-    Not in a session's first run, so that the browser mounts the map before it loads and
-    compiles the chart and data-grid code, which on a 2-core machine delayed the first map
-    render by about a second (docs/benchmark.md). The mounted map reports its centre at once
-    (``center`` is in ``returned_objects`` and never in streamlit-folium's default value),
-    which reruns the page and draws them; any widget change draws them too.
+    Not a session's first run: it draws the title, the date slider and the map, so that the
+    browser mounts the map before it loads and renders the code of the other widgets
+    (Streamlit fetches each widget type's code when one is first shown), of the chart and
+    of the data grid. On a 2-core machine they delayed the first map render by about 1.5 s
+    in all (docs/benchmark.md). The mounted map reports its centre at once (``center`` is
+    in ``returned_objects`` and never in streamlit-folium's default value), which reruns
+    the page and draws the rest; any widget change draws it too.
     """
-    ready = bool(st.session_state.get(DETAILS_STATE))
-    st.session_state[DETAILS_STATE] = True
-    return ready
+    complete = bool(st.session_state.get(COMPLETE_STATE))
+    st.session_state[COMPLETE_STATE] = True
+    return complete
 
 
 def place_labels(places: list[PlaceClaims]) -> dict[str, PlaceClaims]:

@@ -146,6 +146,9 @@ def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
     visit = Visit(browser, acceptance_url)
     try:
         assert any(t.startswith("Kazachya Loknya") for t in visit.tooltips())
+        # the other filters come with the rerun that the mounted map's report starts
+        speakers = visit.page.locator('[data-testid="stMultiSelect"]').filter(has_text="Speakers")
+        speakers.wait_for(timeout=15_000)
         visit.click_marker("Kazachya Loknya")
         popup = visit.map.locator(".leaflet-popup-content")
         popup.wait_for(timeout=15_000)

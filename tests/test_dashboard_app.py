@@ -30,16 +30,34 @@ def test_first_view_draws_every_place_but_countries(app):
     assert "showing 10 of 10 claims · 3 places on the map" in app.caption[0].value
 
 
-def test_first_run_sends_the_map_before_the_timeline_and_table(monkeypatch):
-    """The chart and grid code would delay the first map render: the first run leaves them
-    out (saying so), the next run (the mounted map's report, or any widget) draws them."""
+def test_first_run_sends_the_map_before_the_other_widgets_and_views(monkeypatch):
+    """Their code would delay the first map render: the first run draws the date slider and
+    the map only (saying so), the next run (the mounted map's report, or any widget) the rest."""
     page = run_app(monkeypatch, SAMPLE, settled=False)
-    assert len(page.get("component_instance")) == 1
+    assert len(page.get("component_instance")) == 1 and len(page.slider) == 1
+    assert not page.multiselect and not page.toggle and not page.selectbox
     assert not page.get("vega_lite_chart") and not page.dataframe
     assert any("appear once the map is drawn" in c.value for c in page.caption)
     page.run()
+    assert [m.key for m in page.multiselect] == ["speaker", "source", "article"]
+    assert len(page.toggle) == 3 and page.selectbox(key="place")
     assert len(page.get("vega_lite_chart")) == 1 and len(page.dataframe) == 1
     assert not any("appear once the map is drawn" in c.value for c in page.caption)
+
+
+@pytest.mark.parametrize("query", [
+    {"speaker": ["Valery Gerasimov", "Nobody"]},
+    {"source": "(no source)", "hide_reporter": "TRUE"},
+    {"article": "2025-03-12 · 002_3f0cff5302c0621a", "countries": "true"},
+    {"hide_reporter": "yes", "countries": "false"},
+])
+def test_first_run_reads_the_deferred_filters_from_the_url_as_their_widgets_do(monkeypatch,
+                                                                              query):
+    page = run_app(monkeypatch, SAMPLE, query, settled=False)
+    first = map_args(page)["feature_group"]
+    page.run()
+    assert map_args(page)["feature_group"] == first
+    assert page.caption[0].value == run_app(monkeypatch, SAMPLE, query).caption[0].value
 
 
 def test_slider_end_on_12_march_removes_kazachya_loknya_without_remounting(app):

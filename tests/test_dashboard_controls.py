@@ -8,7 +8,7 @@ import pytest
 from dashboard_support import SAMPLE, run_app
 
 from dashboard import controls
-from dashboard.controls import article_options
+from dashboard.controls import Choices, article_options, url_choices
 from dashboard.layerdata import load_layer
 
 D12, D13 = dt.date(2025, 3, 12), dt.date(2025, 3, 13)
@@ -40,3 +40,16 @@ def test_a_url_article_beyond_the_list_is_still_applied(monkeypatch):
     assert page.multiselect(key="article").value == [A12]
     assert "showing 5 of 10 claims" in page.caption[0].value
     assert any("Lists the 1 newest of 2 articles" in c.value for c in page.sidebar.caption)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({}, Choices()),
+    ({"speaker": ["Vladimir Putin", "Nobody", "Valery Gerasimov"]},
+     Choices(speakers=("Valery Gerasimov", "Vladimir Putin"))),
+    ({"source": ["(no source)"], "article": ["2025-03-12 · 002_3f0cff5302c0621a", A13]},
+     Choices(sources=("(no source)",), articles=(A12,))),   # articles by label, not id
+    ({"hide_reporter": ["TRUE"], "countries": ["true", "false"], "tiles": ["yes"]},
+     Choices(hide_reporter=True)),                        # the last value; only "true" is on
+])
+def test_url_choices_keep_known_options_and_true_flags(sample, query, expected):
+    assert url_choices(sample, lambda key: query.get(key, [])) == expected
