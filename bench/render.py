@@ -25,8 +25,10 @@ from dashboard.server import CHROMIUM, CHROMIUM_ARGS, serve
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 REGION = ".leaflet-overlay-pane path"
-WARM_VISITS = 5
-"""Visits in new browser profiles after the server's first; their median is the figure."""
+WARM_VISITS = 9
+"""Visits in new browser profiles after the server's first; their median is the figure.
+Nine, not five: single visits spread with a standard deviation of 0.2-0.5 s on the 2-core
+machine (runs of 12 visits by bench/compare.py, 2026-11-23)."""
 REVISITS = 3
 """Visits in one profile after a first one there: what a returning user's browser caches."""
 
@@ -70,7 +72,7 @@ def _painted_at(page, seconds: float = 30) -> float:
     raise RuntimeError("no paint recorded in the map frame")
 
 
-def _visit(context, url: str, tally: list[int] | None = None) -> tuple[float, float]:
+def visit(context, url: str, tally: list[int] | None = None) -> tuple[float, float]:
     """(page clock, driver clock) seconds to the first region; with ``tally``, the websocket
     bytes received by then are appended to it."""
     page = context.new_page()
@@ -86,7 +88,7 @@ def _visit(context, url: str, tally: list[int] | None = None) -> tuple[float, fl
     return seconds, driver
 
 
-def _new_profile(browser):
+def new_profile(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(PAINT_PROBE)
     return context
@@ -105,13 +107,13 @@ def first_render_seconds(layer: Path) -> dict:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         visits = []
         for number in range(2 + WARM_VISITS):
-            context = _new_profile(browser)
-            visit = _visit(context, url, received if number == 1 else None)
+            context = new_profile(browser)
+            figures = visit(context, url, received if number == 1 else None)
             if number != 1:
-                visits.append(visit)
+                visits.append(figures)
             context.close()
-        context = _new_profile(browser)
-        revisits = [_visit(context, url)[0] for _ in range(1 + REVISITS)][1:]
+        context = new_profile(browser)
+        revisits = [visit(context, url)[0] for _ in range(1 + REVISITS)][1:]
         context.close()
         browser.close()
     warm = [v[0] for v in visits[1:]]

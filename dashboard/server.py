@@ -46,14 +46,16 @@ def _wait_healthy(process: subprocess.Popen, url: str, seconds: float) -> None:
 
 
 @contextmanager
-def serve(layer: Path, seconds: float = 60) -> Iterator[str]:
-    """Run the app on ``layer``; yield its base URL; stop it on exit."""
+def serve(layer: Path, seconds: float = 60, root: Path = ROOT) -> Iterator[str]:
+    """Run the app of the checkout at ``root`` (this one by default) on ``layer``; yield its
+    base URL; stop it on exit."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+    app = root / APP.relative_to(ROOT)
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
                "--", "--layer", str(layer)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env={**os.environ})
     url = f"http://127.0.0.1:{port}"
     try:
