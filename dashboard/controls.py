@@ -57,14 +57,18 @@ def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
     return sorted(ids), len(in_range)
 
 
+def _labelled(data: LayerData, labels: list[str]) -> tuple[str, ...]:
+    """Ids of the articles with these labels (the URL names articles by label)."""
+    wanted = set(labels)
+    return tuple(a for a, label in data.article_labels.items() if label in wanted)
+
+
 def _articles(data: LayerData, start: dt.date | None, end: dt.date | None) -> list[str]:
-    """The article filter. Articles already chosen (here or in the URL, which names them by
-    label) stay listed, so narrowing the list never drops a selection."""
+    """The article filter. Articles already chosen (here or in the URL) stay listed, so
+    narrowing the list never drops a selection."""
     labels = data.article_labels
     chosen = set(st.session_state.get("article") or ())
-    in_url = set(st.query_params.get_all("article"))
-    if in_url:
-        chosen |= {a for a, label in labels.items() if label in in_url}
+    chosen |= set(_labelled(data, st.query_params.get_all("article")))
     options, in_range = article_options(data, start, end, chosen, ARTICLE_OPTIONS)
     articles = st.multiselect("Articles", options, key="article", bind=QUERY,
                               format_func=lambda a: labels.get(a, a),
@@ -98,10 +102,8 @@ def url_choices(data: LayerData, get_all: Callable[[str], list[str]]) -> Choices
         values = get_all(key)
         return bool(values) and values[-1].lower() == "true"
 
-    labels = data.article_labels
-    wanted_articles = set(get_all("article"))
     return Choices(speakers=known("speaker", data.speakers), sources=known("source", data.sources),
-                   articles=tuple(a for a, label in labels.items() if label in wanted_articles),
+                   articles=_labelled(data, get_all("article")),
                    hide_reporter=on("hide_reporter"), countries=on("countries"), tiles=on("tiles"))
 
 
@@ -184,8 +186,8 @@ def complete_page() -> bool:
     Not a session's first run: it draws the title, the date slider and the map, so that the
     browser mounts the map before it loads and renders the code of the other widgets
     (Streamlit fetches each widget type's code when one is first shown), of the chart and
-    of the data grid. On a 2-core machine they delayed the first map render by about 1.5 s
-    in all (docs/benchmark.md). The mounted map reports its centre at once (``center`` is
+    of the data grid. On a 2-core machine they delayed the first map render by about 1.4 s
+    (0.9 s the chart and grid, 0.5 s the widgets; docs/benchmark.md). The mounted map reports its centre at once (``center`` is
     in ``returned_objects`` and never in streamlit-folium's default value), which reruns
     the page and draws the rest; any widget change draws it too.
     """
