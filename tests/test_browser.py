@@ -163,6 +163,9 @@ def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
         frame = visit.map.locator(".leaflet-container").first.bounding_box()
         shown = visit.map.locator(".leaflet-popup").bounding_box()  # the click's rerun is done
         assert frame["y"] <= shown["y"] <= shown["y"] + shown["height"] <= frame["y"] + frame["height"]
+        zoom_control = visit.map.locator(".leaflet-control-zoom").bounding_box()
+        assert (shown["x"] >= zoom_control["x"] + zoom_control["width"]
+                or shown["y"] >= zoom_control["y"] + zoom_control["height"])  # not under it
         SCREENSHOT.parent.mkdir(exist_ok=True)
         visit.page.screenshot(path=str(SCREENSHOT), full_page=True)
 

@@ -32,7 +32,9 @@ window.claimmapPlaces = function (group, data) {
       }
     };
     layer.on("click keypress", fill);
-    layer.bindPopup(content, {maxWidth: 460});
+    /* The top-left padding keeps an opened popup clear of the zoom control (10 px from the
+     * map's edge, 34 px wide), which is drawn above popups. */
+    layer.bindPopup(content, {maxWidth: 460, autoPanPaddingTopLeft: [54, 10]});
     layer.bindTooltip(place.tooltip, {sticky: true});
     return layer;
   });
