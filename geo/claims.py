@@ -25,38 +25,20 @@ that only introduces what follows is not a claim itself.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .attribution import MASK, Attribution, find_attribution, mask_quotes
-from .documents import Document
+from .model import Claim, Document, Sentence
 from .persons import gender, person_names
-from .sentences import Sentence, paragraph_quotes, paragraphs, running_quotes, split_sentences
+from .sentences import paragraph_quotes, paragraphs, running_quotes, split_sentences
 from .speakers import PRONOUNS, ArticleSpeakers, Speaker, person_aliases
 from .transcripts import BULLETIN_VERBS, find_turns, headings, is_lead, turn_at
 
 _CLAUSE_SPLIT = re.compile(r",\s+(?=(?:while|whereas|and)\s)|;\s+")
 QUOTE_JOINER = " … "
 _WORD = re.compile(r"[^\W\d_]")
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One claim; ``text == document.text[span[0]:span[1]]``. See the module docstring."""
-
-    id: str
-    article_id: str
-    date: dt.date
-    speaker: str | None
-    speaker_title: str | None
-    verb: str | None
-    text: str
-    quote: str | None
-    span: tuple[int, int]
-    attribution: str
-    sentence: tuple[int, int]
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from .errors import ArticleError
+from .model import Document
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Larger files are rejected: a news report is kilobytes, a 20 MB file is a mistake."""
@@ -29,29 +30,6 @@ _DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]*:?[ \t]+(\S+)[ \t]*", re.IGNOREC
 _DATE_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _HEADER = re.compile(r"[ \t]*(title|source|url)[ \t]*:[ \t]*(.*?)[ \t\r]*$", re.IGNORECASE)
 """A header line; the ``\\r`` of a file saved with Windows line ends is not part of the value."""
-
-
-@dataclass(frozen=True)
-class Document:
-    """One article. ``text`` is the whole file; the body is ``text[body_start:]``."""
-
-    id: str
-    path: str
-    date: dt.date
-    text: str
-    body_start: int
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    sha256: str = field(default="", compare=False)
-
-    @property
-    def body(self) -> str:
-        return self.text[self.body_start:]
-
-    def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset, for error messages."""
-        return self.text.count("\n", 0, offset) + 1
 
 
 def _decode(raw: bytes, path: Path) -> str:

@@ -14,7 +14,6 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -26,7 +25,7 @@ from . import gazetteer_sources as sources
 from .errors import GazetteerError
 from .gazetteer_index import fingerprint, open_index
 from .gazetteer_packs import read_pack
-from .places import Place
+from .model import Candidate, Place
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "data" / "gazetteer"
@@ -40,21 +39,6 @@ def default_cache_dir() -> Path:
     """``$CLAIMMAP_CACHE`` or ``~/.cache/claimmap``."""
     env = os.environ.get("CLAIMMAP_CACHE")
     return Path(env) if env else Path.home() / ".cache" / "claimmap"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A place a name may denote, with what the ranking needs."""
-
-    place: Place
-    population: int
-    priority: int
-    typed: bool
-    """The name itself states the type ("Kursk Oblast", "Sumy region")."""
-    loose: bool
-    """Matched only after folding transliteration variants."""
-    lonlat: tuple[float, float]
-    """A point inside the place (:func:`representative_lonlat`), computed once per geometry."""
 
 
 def _build(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> list[sources.Record]:

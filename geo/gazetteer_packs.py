@@ -16,7 +16,7 @@ from pathlib import Path
 from . import gazetteer_geometry as geom
 from .errors import GazetteerError
 from .gazetteer_sources import PRIORITY, Record, csv_rows, slug
-from .places import Place
+from .model import Place
 
 KINDS = ("country", "admin1", "admin2", "settlement", "other")
 PRECISION = {"country": "country", "admin1": "region", "admin2": "district",

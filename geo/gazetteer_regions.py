@@ -17,7 +17,7 @@ from . import aliases
 from . import gazetteer_geometry as geom
 from .errors import GazetteerError
 from .gazetteer_sources import ADMIN1_FILE, COUNTRIES_FILE, PRIORITY, Record, cities500
-from .places import Place
+from .model import Place
 
 COUNTRY_ALIASES = {
     "RU": ("Russian Federation", "Россия", "Росія", "Российская Федерация"),

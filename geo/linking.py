@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
-from .claims import Claim
-from .places import Mention, Place
+from .model import Claim, Link, Mention, Place
 
 _SETTLEMENT_ANAPHOR = re.compile(
     r"\b(?:this|that|the)\s+(?:settlement|village|town|city|locality|hamlet)\b", re.IGNORECASE
@@ -35,15 +33,6 @@ _REGION_ANAPHOR = re.compile(
 )
 _SETTLEMENT_KINDS = frozenset({"settlement", "other"})
 _REGION_KINDS = frozenset({"admin1", "admin2"})
-
-
-@dataclass(frozen=True)
-class Link:
-    """One claim tied to one place; ``link`` is ``"named"`` or ``"context"``."""
-
-    claim: Claim
-    place: Place
-    link: str
 
 
 def _resolved(mentions: list[Mention]) -> list[Mention]:

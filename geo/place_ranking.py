@@ -16,13 +16,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from . import aliases
 from . import gazetteer_geometry as geom
-
-if TYPE_CHECKING:
-    from .gazetteer import Candidate
+from .model import Candidate
 
 SAME_LOCALITY_KM = 25.0
 """Namesakes in one region this close are one locality: a town and the suburb or district

@@ -19,46 +19,17 @@ are kept as unresolved mentions with a reason, never dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import aliases
 from . import gazetteer_geometry as geom
 from . import gazetteer_match as match
+from .model import Candidate, Document, Mention, Place
 from .place_ranking import Context, nearest_km, own_name_first, rank
 from .verbs import VERB_PATTERN
 
 if TYPE_CHECKING:
-    from .documents import Document
-    from .gazetteer import Candidate, Gazetteer
-
-
-@dataclass(frozen=True)
-class Place:
-    """A place on the earth, as precise as the sources honestly allow."""
-
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    admin1: str | None
-    geometry: dict
-    precision: str
-    approximate: bool
-    source: str
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One place name in one article; ``document.text[start:end] == surface``."""
-
-    article_id: str
-    start: int
-    end: int
-    surface: str
-    place: Place | None
-    reading: str | None
-    reason: str | None
+    from .gazetteer import Gazetteer
 
 
 WAR_CUES = frozenset(

@@ -18,9 +18,10 @@ transcript turns ("Peskov: …"). The rules here are small and deterministic:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
+
+from .model import Sentence
 
 ABBREVIATIONS = frozenset(
     """Gen Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Brig Cmdr Gov Sen Rep Pres Amb Mr Mrs Ms Dr
@@ -42,15 +43,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _PAIRS = (("(", ")"), ("[", "]"))
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence: ``text == document_text[start:end]``, with no surrounding whitespace."""
-
-    start: int
-    end: int
-    text: str
 
 
 _STRAIGHT_QUOTE = re.compile('"')

@@ -20,8 +20,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from geo.documents import Document, read_article
+from geo.documents import read_article
 from geo.gazetteer import Gazetteer
+from geo.model import Document
 from geo.places import find_mentions
 
 REPO = Path(__file__).resolve().parent.parent

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from geo.claims import Claim
-from geo.documents import Document, parse_article
-from geo.places import Mention, Place
+from geo.documents import parse_article
+from geo.model import Claim, Document, Mention, Place
 
 
 def document(text: str, article_id: str = "a1") -> Document:

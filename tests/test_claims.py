@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.claims import Claim, _mentions, extract_claims
+from geo.claims import _mentions, extract_claims
 from geo.documents import read_article
+from geo.model import Claim
 from geo.sentences import split_sentences
 from geo.speakers import ArticleSpeakers, Speaker, person_aliases
 

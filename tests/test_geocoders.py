@@ -17,7 +17,7 @@ from geo.errors import GeocoderError, UsageError
 from geo.geocoders import get_geocoder
 from geo.geocoders.cache import GeocodeCache
 from geo.geocoders.online import OnlineGeocoder, online_mention_hook, resolve_online
-from geo.places import Mention
+from geo.model import Mention
 
 @pytest.fixture(scope="module")
 def server():

@@ -9,8 +9,9 @@ import pytest
 
 from factories import claim_at, document, mention_of, place
 from geo.errors import LayerError
-from geo.layer import ArticleResult, assemble_layer, dumps_layer, write_layer
+from geo.layer import assemble_layer, dumps_layer, write_layer
 from geo.linking import link_claims
+from geo.model import ArticleResult
 from geo.schema import validate_layer
 
 KL = place("theatre:kazachya-loknya", "settlement", "Kazachya Loknya")

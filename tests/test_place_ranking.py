@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from factories import place
 from geo import gazetteer_geometry as geom
-from geo.gazetteer import Candidate
+from geo.model import Candidate
 from geo.place_ranking import Context, rank
 
 POINTS = [(35.25, 51.24), (35.26, 51.19), (36.19, 51.73), (34.8, 50.91), (30.52, 50.45), (37.6, 55.75)]

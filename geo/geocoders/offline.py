@@ -10,7 +10,7 @@ from geopy.location import Location
 
 from .. import gazetteer_geometry as geom
 from ..gazetteer import Gazetteer
-from ..places import Place
+from ..model import Place
 
 
 def place_location(place: Place, candidates: int = 1) -> Location:

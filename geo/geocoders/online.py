@@ -24,7 +24,7 @@ from geopy.location import Location
 from .. import gazetteer_geometry as geom
 from ..errors import GeocoderError, UsageError
 from ..gazetteer import Gazetteer, default_cache_dir
-from ..places import Mention, Place
+from ..model import Mention, Place
 from .base import Geocoder
 from .cache import GeocodeCache
 
