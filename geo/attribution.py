@@ -1,6 +1,6 @@
 """Finding *who* a clause attributes its statement to, and with which reporting verb.
 
-Works on a *masked* copy of the article (see :func:`mask_quotes`): quoted words are
+Works on a *masked* copy of the article (see :func:`geo.text.quotes.mask_quotes`): quoted words are
 replaced, so "we see cynical disregard" inside a quote can never look like a speaker
 and a verb, and a closing quote is a clause boundary ("“…,” Putin said.").
 
@@ -29,15 +29,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .sentences import paragraph_quotes, running_quotes
+from .text.quotes import MASK
 from .speakers import ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, strip_determiner
 from .verbs import REPORTING_VERBS, VERB_PATTERN
-
-__all__ = ["MASK", "REPORTING_VERBS", "Attribution", "find_attribution", "lead_phrase",
-           "mask_quotes", "tail_phrase"]
-"""``REPORTING_VERBS`` is re-exported for callers that read it from here."""
-
-MASK = "¶"
 
 _NOUN_USE = re.compile(r"\s+of\b")
 """A verb form followed by "of" is a noun ("reports of a mass surrender")."""
@@ -75,25 +69,6 @@ class Attribution:
     verb: str
     verb_start: int
     subject_start: int
-
-
-def mask_quotes(text: str, start: int = 0) -> str:
-    """``text`` with every quotation (marks and words) replaced by :data:`MASK`, including
-    the open part of a quotation that runs on into the next paragraph.
-
-    Built from slices between the masked stretches (merged where they overlap or nest),
-    not character by character."""
-    spans = [(a, b + 1) for quotes in paragraph_quotes(text, start) for a, b in quotes]
-    spans += [(mark, para_end) for mark, para_end, _ in running_quotes(text, start)]
-    pieces: list[str] = []
-    cursor = 0
-    for a, b in sorted(spans):
-        a = max(a, cursor)
-        if b > a:
-            pieces += (text[cursor:a], MASK * (b - a))
-            cursor = b
-    pieces.append(text[cursor:])
-    return "".join(pieces)
 
 
 def _np_token(token: str) -> bool:

@@ -29,11 +29,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .attribution import MASK, Attribution, find_attribution, mask_quotes
+from .attribution import Attribution, find_attribution
 from .model import Claim, Document, Sentence
 from .persons import gender, person_names
-from .sentences import paragraph_quotes, paragraphs, running_quotes, split_sentences
 from .speakers import PRONOUNS, ArticleSpeakers, Speaker, person_aliases
+from .text import MASK, mask_quotes, paragraph_quotes, paragraphs, running_quotes, split_sentences
 from .transcripts import BULLETIN_VERBS, find_turns, headings, is_lead, turn_at
 
 _CLAUSE_SPLIT = re.compile(r",\s+(?=(?:while|whereas|and)\s)|;\s+")

@@ -25,13 +25,13 @@ from typing import Callable, Iterable, Iterator, Sequence
 from tqdm import tqdm
 
 from .claims import extract_claims
-from .documents import collect_paths, read_corpus
 from .errors import ArticleError
 from .gazetteer import Gazetteer
 from .layer import assemble_layer
 from .linking import link_claims
 from .model import ArticleResult, Document, Link, Mention, Place
 from .places import find_mentions
+from .text import collect_paths, read_corpus
 
 GazetteerLoader = Callable[[], Gazetteer]
 """Opens a gazetteer in a worker process (picklable: e.g. a functools.partial of Gazetteer.load)."""

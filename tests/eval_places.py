@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from geo.documents import read_article
+from geo.text import read_article
 from geo.gazetteer import Gazetteer
 from geo.model import Document
 from geo.places import find_mentions

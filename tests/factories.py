@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from geo.documents import parse_article
+from geo.text import parse_article
 from geo.model import Claim, Document, Mention, Place
 
 

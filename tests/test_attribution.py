@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.attribution import MASK, find_attribution, mask_quotes, tail_phrase
-from geo.sentences import paragraphs, quote_ranges, running_quotes
+from geo.attribution import find_attribution, tail_phrase
+from geo.text import MASK, mask_quotes, paragraphs, quote_ranges, running_quotes
 
 
 def _attribute(sentence: str):

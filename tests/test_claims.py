@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from geo.claims import _mentions, extract_claims
-from geo.documents import read_article
+from geo.text import read_article
 from geo.model import Claim
-from geo.sentences import split_sentences
+from geo.text import split_sentences
 from geo.speakers import ArticleSpeakers, Speaker, person_aliases
 
 HERE = Path(__file__).parent

@@ -1,4 +1,4 @@
-"""Tests for geo.documents: the article format, and every way an article file can be bad."""
+"""Tests for geo.text.documents: the article format, and every way an article file can be bad."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.documents import MAX_ARTICLE_BYTES, collect_paths, read_article, read_corpus
+from geo.text import collect_paths, read_article, read_corpus
+from geo.text.documents import MAX_ARTICLE_BYTES
 from geo.errors import ArticleError, ClaimmapError
 
 HERE = Path(__file__).parent

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.attribution import mask_quotes
-from geo.documents import read_article
+from geo.text import mask_quotes
+from geo.text import read_article
 from geo.persons import gender, person_names
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"

@@ -9,7 +9,7 @@ import pytest
 from shapely.geometry import shape
 
 from geo import gazetteer_geometry as geom
-from geo.documents import parse_article, read_article
+from geo.text import parse_article, read_article
 from geo.places import _SPEAKER_VERB, find_mentions
 from geo.verbs import REPORTING_VERBS
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.documents import read_article
+from geo.text import read_article
 from geo.transcripts import find_turns, headings, is_lead, turn_at
 
 QA = Path(__file__).parent / "fixtures" / "articles" / "104_qa.txt"

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .errors import ArticleError
-from .model import Document
+from ..errors import ArticleError
+from ..model import Document
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Larger files are rejected: a news report is kilobytes, a 20 MB file is a mistake."""
