@@ -22,11 +22,11 @@ import re
 from typing import TYPE_CHECKING
 
 from . import aliases
+from .claims import VERB_PATTERN
 from . import gazetteer_geometry as geom
 from . import gazetteer_match as match
 from .model import Candidate, Document, Mention, Place
 from .place_ranking import Context, nearest_km, own_name_first, rank
-from .verbs import VERB_PATTERN
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -64,7 +64,7 @@ METONYMY_POPULATION = 500_000
 """A city this big may speak for a government ("Washington said", "Minsk said")."""
 _SPEAKER_VERB = re.compile(
     r"[ \t]+(?:(?:also|later|then|previously|again|reportedly|publicly)[ \t]+)?" + VERB_PATTERN.pattern)
-"""A reporting verb after a name: the verbs' prefix tree (:data:`geo.verbs.VERB_PATTERN`),
+"""A reporting verb after a name: the verbs' prefix tree (:data:`geo.claims.VERB_PATTERN`),
 not an alternation of every form, which the regex engine tries one by one."""
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to[ \t]+$")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")

@@ -1,4 +1,4 @@
-"""Tests for geo.persons: person names found in prose, and the gender a pronoun checks."""
+"""Tests for geo.claims.persons: person names found in prose, and the gender a pronoun checks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from geo.text import mask_quotes
 from geo.text import read_article
-from geo.persons import gender, person_names
+from geo.claims.persons import gender, person_names
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 

@@ -11,7 +11,7 @@ from shapely.geometry import shape
 from geo import gazetteer_geometry as geom
 from geo.text import parse_article, read_article
 from geo.places import _SPEAKER_VERB, find_mentions
-from geo.verbs import REPORTING_VERBS
+from geo.claims import REPORTING_VERBS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "seeds" / "000_d599976d65cc3f1e.txt"

@@ -1,4 +1,4 @@
-"""Tests for geo.transcripts: labelled turns of an interview or briefing transcript."""
+"""Tests for geo.claims.layouts: labelled turns of an interview or briefing transcript."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from geo.text import read_article
-from geo.transcripts import find_turns, headings, is_lead, turn_at
+from geo.claims.layouts import find_turns, headings, is_lead, turn_at
 
 QA = Path(__file__).parent / "fixtures" / "articles" / "104_qa.txt"
 

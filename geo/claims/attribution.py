@@ -7,7 +7,7 @@ and a verb, and a closing quote is a clause boundary ("“…,” Putin said.").
 Shapes recognised (X is a name, a title + name, a role, an organisation or he/she):
 
 * ``X said / informs / assessed / put it / … [that] …`` (every form of the verbs of
-  :mod:`geo.verbs`) with adverbs or auxiliaries in between ("on Wednesday", "also",
+  :mod:`geo.claims.verbs`) with adverbs or auxiliaries in between ("on Wednesday", "also",
   "have both", "responded by");
 * ``…, X said.`` and ``"…," X said.`` (speaker after the statement);
 * ``X, <appositive>, said`` ("Alexander Khinshtein, the acting governor …, wrote"), also
@@ -20,7 +20,8 @@ Shapes recognised (X is a name, a title + name, a role, an organisation or he/sh
 * ``"…," said X`` and ``According to X, …``.
 
 Passives ("Putin had been briefed"), infinitives ("declined to comment") and nouns
-("reports of a mass surrender", "Peskov's calls") are not attributions. The module only finds phrases; :mod:`geo.speakers` says who they are.
+("reports of a mass surrender", "Peskov's calls") are not attributions. The module only finds
+phrases; :mod:`geo.claims.speakers` says who they are.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text.quotes import MASK
+from ..text.quotes import MASK
 from .speakers import ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, strip_determiner
 from .verbs import REPORTING_VERBS, VERB_PATTERN
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text.paragraphs import paragraphs
+from ..text.paragraphs import paragraphs
 
 BULLETIN_VERBS = frozenset({"reports", "informs", "announces"})
 """Present-tense verbs of an issuing body ("The General Staff informs that …"): the

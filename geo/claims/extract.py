@@ -8,10 +8,10 @@ reported …" gives two); a sentence carrying two speakers' claims in two clause
 gives one claim per clause; any other sentence is the article's own assertion, a
 ``"reporter"`` claim with no speaker.
 
-Speakers are canonical names (:mod:`geo.speakers`); "he"/"she" is the person mentioned
+Speakers are canonical names (:mod:`geo.claims.speakers`); "he"/"she" is the person mentioned
 last before the pronoun, outside quotations, whose gender does not contradict it ("…
 Gerasimov told the Kremlin leader. "…," he said" → Vladimir Putin); people named in
-sentences that are not claims count (:mod:`geo.persons`). In a transcript, an answer
+sentences that are not claims count (:mod:`geo.claims.persons`). In a transcript, an answer
 belongs to the turn's label ("Peskov: …", and "A: …" after it); a question is the
 reporter's, unless it reports someone ("Q: Governor Gladkov says …").
 
@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .attribution import Attribution, find_attribution
-from .model import Claim, Document, Sentence
+from ..model import Claim, Document, Sentence
 from .persons import gender, person_names
 from .speakers import PRONOUNS, ArticleSpeakers, Speaker, person_aliases
-from .text import MASK, mask_quotes, paragraph_quotes, paragraphs, running_quotes, split_sentences
-from .transcripts import BULLETIN_VERBS, find_turns, headings, is_lead, turn_at
+from ..text import MASK, mask_quotes, paragraph_quotes, paragraphs, running_quotes, split_sentences
+from .layouts import BULLETIN_VERBS, find_turns, headings, is_lead, turn_at
 
 _CLAUSE_SPLIT = re.compile(r",\s+(?=(?:while|whereas|and)\s)|;\s+")
 QUOTE_JOINER = " … "
@@ -123,7 +123,7 @@ def _mention_pattern(forms: frozenset[str]) -> re.Pattern:
     return re.compile(rf"\b(?=[{initials}])(?:{alternatives})\b", re.IGNORECASE)
 
 
-def _mentions(masked: str, start: int, registry: ArticleSpeakers) -> list[tuple[int, Speaker]]:
+def person_mentions(masked: str, start: int, registry: ArticleSpeakers) -> list[tuple[int, Speaker]]:
     """(offset, person) of every person mention outside quotations, in text order."""
     forms = person_aliases(registry)
     pattern = _mention_pattern(frozenset(forms))
@@ -236,7 +236,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     masked = mask_quotes(text, doc.body_start)
     parts = _parts(doc, masked)
     registry = _registry(parts, masked, doc.body_start)
-    mentions = _mentions(masked, doc.body_start, registry)
+    mentions = person_mentions(masked, doc.body_start, registry)
     quotes = [q for ranges in paragraph_quotes(text, doc.body_start) for q in ranges]
     own = [_speakers(part, registry, mentions) for part in parts]
     resolved, carried = _layout(doc, masked, parts, own, registry)
