@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import aliases
-from . import gazetteer_geometry as geom
+from . import geometry as geom
 from . import gazetteer_regions as regions
 from . import gazetteer_sources as sources
 from .errors import GazetteerError

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import gazetteer_geometry as geom
+from . import geometry as geom
 from .errors import GazetteerError
 from .gazetteer_sources import PRIORITY, Record, csv_rows, slug
 from .model import Place

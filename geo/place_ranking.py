@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import aliases
-from . import gazetteer_geometry as geom
+from . import geometry as geom
 from .model import Candidate
 
 SAME_LOCALITY_KM = 25.0

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import aliases
 from .claims import VERB_PATTERN
-from . import gazetteer_geometry as geom
+from . import geometry as geom
 from . import gazetteer_match as match
 from .model import Candidate, Document, Mention, Place
 from .place_ranking import Context, nearest_km, own_name_first, rank

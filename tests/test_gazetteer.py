@@ -9,7 +9,7 @@ import pytest
 from shapely.geometry import shape
 
 from geo import aliases
-from geo import gazetteer_geometry as geom
+from geo import geometry as geom
 from geo import gazetteer_regions as regions
 from geo import gazetteer_sources as sources
 from geo.errors import GazetteerError

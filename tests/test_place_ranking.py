@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import place
-from geo import gazetteer_geometry as geom
+from geo import geometry as geom
 from geo.model import Candidate
 from geo.place_ranking import Context, rank
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import shape
 
-from geo import gazetteer_geometry as geom
+from geo import geometry as geom
 from geo.text import parse_article, read_article
 from geo.places import _SPEAKER_VERB, find_mentions
 from geo.claims import REPORTING_VERBS

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from geopy.location import Location
 
-from .. import gazetteer_geometry as geom
+from .. import geometry as geom
 from ..gazetteer import Gazetteer
 from ..model import Place
 

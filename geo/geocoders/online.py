@@ -21,7 +21,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service
 from geopy.location import Location
 
-from .. import gazetteer_geometry as geom
+from .. import geometry as geom
 from ..errors import GeocoderError, UsageError
 from ..gazetteer import Gazetteer, default_cache_dir
 from ..model import Mention, Place
