@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 import warnings
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import aliases
+from .files import atomic_path
 from .gazetteer_sources import Record
 
 FORMAT = "10"
@@ -120,20 +119,14 @@ def open_index(cache_dir: Path, key: str, build) -> tuple[sqlite3.Connection, Pa
         except sqlite3.DatabaseError as exc:
             warnings.warn(f"{path}: corrupt gazetteer index ({exc}); rebuilding", stacklevel=3)
     records = build()
-    tmp = None
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=cache_dir)
-        os.close(handle)
-        conn = sqlite3.connect(tmp)
-        try:
-            _write(conn, records, key)
-        finally:
-            conn.close()
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            conn = sqlite3.connect(tmp)
+            try:
+                _write(conn, records, key)
+            finally:
+                conn.close()
     except (OSError, sqlite3.Error) as exc:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         warnings.warn(f"{cache_dir}: cannot write the gazetteer index ({exc}); "
                       "keeping it in memory for this run", stacklevel=3)
         conn = sqlite3.connect(":memory:", check_same_thread=False)

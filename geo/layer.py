@@ -11,11 +11,10 @@ with a fixed key order and no timestamps — the same inputs give a byte-identic
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from . import __version__
+from .files import write_atomic
 from .geometry import normalise_geometry
 from .model import ArticleResult, Claim, Document, Place
 
@@ -128,47 +127,8 @@ def dumps_layer(layer: dict) -> str:
                       check_circular=False) + "\n"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _remove_stale_temps(out: Path) -> None:
-    """Delete temp files left by builds that were killed (their process no longer exists).
-
-    Temp names carry the writer's PID, so a build running now is never disturbed.
-    """
-    prefix = f".{out.name}."
-    for tmp in out.parent.glob(f"{prefix}*.tmp"):
-        pid = tmp.name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            tmp.unlink(missing_ok=True)
-
-
 def write_layer(layer: dict, out: str | Path) -> Path:
-    """Write atomically: a temp file in the same folder, fsynced, then renamed over ``out``.
-
-    An interrupted build therefore leaves either the old complete layer or the new one,
-    never a truncated file; temp files of killed builds are cleaned up by the next write.
-    """
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    payload = dumps_layer(layer).encode("utf-8")
-    _remove_stale_temps(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.{os.getpid()}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    """Write atomically (:func:`geo.files.write_atomic`): an interrupted build leaves the old
+    complete layer or the new one, never a truncated file. The layer is serialised before
+    anything is written, so a layer that cannot be (a NaN) leaves the old file as it was."""
+    return write_atomic(out, dumps_layer(layer).encode("utf-8"))

@@ -3,18 +3,19 @@
 Only answers are stored (a "nothing found" answer included); failures never are, so a query
 that timed out is retried on the next build. A corrupt file is moved aside to
 ``<name>.corrupt`` with a warning and the cache starts empty; an unwritable location keeps
-the cache in memory with a warning. Writes are atomic (temporary file + rename).
+the cache in memory with a warning. Writes are atomic (:mod:`geo.files`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 import warnings
 from pathlib import Path
 
 from geopy.location import Location
+
+from ..files import atomic_path
 
 VERSION = 1
 
@@ -71,15 +72,9 @@ class GeocodeCache:
 
     def _save(self) -> None:
         data = {"version": VERSION, "entries": dict(sorted(self._entries.items()))}
-        tmp = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(prefix=".geocode-", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with atomic_path(self.path) as tmp, tmp.open("w", encoding="utf-8") as out:
                 json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
-            os.replace(tmp, self.path)
         except OSError as exc:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
             warnings.warn(f"{self.path}: cannot save the geocoding cache ({exc}); "
                           "answers are kept in memory for this run", stacklevel=3)
