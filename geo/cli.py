@@ -16,6 +16,7 @@ import warnings
 from functools import partial
 from pathlib import Path
 
+from . import config
 from .errors import ClaimmapError, UsageError
 from .gazetteer import Gazetteer
 from .layer import write_layer
@@ -28,8 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimmap", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="build the GeoJSON layer from article files")
-    b.add_argument("inputs", nargs="*", default=["seeds"], help="article files or folders (default: seeds/)")
-    b.add_argument("--out", default="data/claims.geojson", help="layer to write (default: %(default)s)")
+    b.add_argument("inputs", nargs="*", default=[str(config.ARTICLES)],
+                   help=f"article files or folders (default: {config.ARTICLES}/)")
+    b.add_argument("--out", default=str(config.LAYER), help="layer to write (default: %(default)s)")
     b.add_argument("--jobs", type=int, default=1, help="worker processes (0 = all cores)")
     b.add_argument("--pack", action="append", default=[], type=Path,
                    help="extra gazetteer pack: a CSV file or a folder of them (repeatable)")

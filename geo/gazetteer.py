@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sqlite3
 import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from . import aliases
+from . import aliases, config
 from . import geometry as geom
 from . import gazetteer_regions as regions
 from . import gazetteer_sources as sources
@@ -26,20 +25,6 @@ from .errors import GazetteerError
 from .gazetteer_index import fingerprint, open_index
 from .gazetteer_packs import read_pack
 from .model import Candidate, Place
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA_DIR = REPO_ROOT / "data" / "gazetteer"
-PACKS_SUBDIR = "packs"
-"""User packs dropped into ``<data_dir>/packs/*.csv`` are loaded automatically."""
-OVERRIDES_FILE = "overrides.csv"
-"""``<data_dir>/overrides.csv``, when present, is the default overrides file."""
-
-
-def default_cache_dir() -> Path:
-    """``$CLAIMMAP_CACHE`` or ``~/.cache/claimmap``."""
-    env = os.environ.get("CLAIMMAP_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "claimmap"
-
 
 def _build(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> list[sources.Record]:
     """Read every source (seconds: only when the index is missing or stale)."""
@@ -91,7 +76,7 @@ class Gazetteer:
     @classmethod
     def load(
         cls,
-        data_dir: Path = DEFAULT_DATA_DIR,
+        data_dir: Path = config.GAZETTEER_DIR,
         packs: Sequence[Path] = (),
         overrides: Path | None = None,
         cache_dir: Path | None = None,
@@ -105,21 +90,21 @@ class Gazetteer:
         """
         start = time.perf_counter()
         data_dir = Path(data_dir)
-        pack_dir = data_dir / PACKS_SUBDIR
+        pack_dir = data_dir / config.PACKS_SUBDIR
         all_packs: list[Path] = []
         for pack in [*packs, *([pack_dir] if pack_dir.is_dir() else [])]:
             pack = Path(pack)
             all_packs += sorted(pack.glob("*.csv")) if pack.is_dir() else [pack]
-        if overrides is None and (data_dir / OVERRIDES_FILE).is_file():
-            overrides = data_dir / OVERRIDES_FILE
-        files = [data_dir / name for name in sources.SOURCE_FILES] + all_packs
+        if overrides is None and (data_dir / config.OVERRIDES_FILE).is_file():
+            overrides = data_dir / config.OVERRIDES_FILE
+        files = [data_dir / name for name in config.GAZETTEER_SOURCES] + all_packs
         files += [Path(overrides)] if overrides is not None else []
         for path in files:
             if not path.is_file():
                 raise GazetteerError("gazetteer source not found", path)
         key = fingerprint(files)
         conn, path = open_index(
-            Path(cache_dir) if cache_dir is not None else default_cache_dir(), key,
+            Path(cache_dir) if cache_dir is not None else config.cache_dir(), key,
             lambda: _build(data_dir, all_packs, Path(overrides) if overrides else None))
         return cls(conn, path, time.perf_counter() - start)
 

@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import aliases
+from . import aliases, config
 from .files import atomic_path
 from .gazetteer_sources import Record
 
@@ -107,7 +107,7 @@ def _valid(conn: sqlite3.Connection, key: str) -> bool:
 def open_index(cache_dir: Path, key: str, build) -> tuple[sqlite3.Connection, Path | None]:
     """Open the index for ``key`` in ``cache_dir``, building it with ``build()`` (a callable
     returning records) when absent, corrupt or stale. Returns (connection, file or None)."""
-    path = cache_dir / f"gazetteer-{key[:24]}.sqlite"
+    path = cache_dir / config.index_name(key)
     if path.exists():
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

