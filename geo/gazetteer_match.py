@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from . import aliases
+from .gazetteer import names as aliases
 
 MAX_TOKENS = 5
 _TOKEN = re.compile(

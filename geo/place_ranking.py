@@ -17,7 +17,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import aliases
+from .gazetteer import names as aliases
 from . import geometry as geom
 from .model import Candidate
 

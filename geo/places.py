@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import aliases
+from .gazetteer import names as aliases
 from .claims import VERB_PATTERN
 from . import geometry as geom
 from . import gazetteer_match as match

@@ -8,15 +8,13 @@ from pathlib import Path
 import pytest
 from shapely.geometry import shape
 
-from geo import aliases
 from geo import geometry as geom
-from geo import gazetteer_regions as regions
-from geo import gazetteer_sources as sources
-from geo.errors import GazetteerError
 from geo.config import GAZETTEER_DIR
-from geo.gazetteer import Gazetteer
-from geo.gazetteer_index import fingerprint, open_index
-from geo.gazetteer_packs import read_pack
+from geo.errors import GazetteerError
+from geo.gazetteer import Gazetteer, read_pack, sources
+from geo.gazetteer.names import key
+from geo.gazetteer.index import fingerprint, open_index
+from geo.gazetteer.sources import regions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
 KAZACHYA_LOKNYA = (35.2511, 51.2400)
@@ -112,7 +110,7 @@ def test_warm_load_reuses_the_index_without_reading_sources(gazetteer, monkeypat
     ("\u200fТёткино\u200e", "теткино"), ("U.S.", "u s"),
 ])
 def test_key_ignores_case_accents_apostrophes_and_invisible_marks(text, expected):
-    assert aliases.key(text) == expected
+    assert key(text) == expected
 
 
 # --- packs, overrides and the index, on a small record set (no 235k-place rebuild) -----

@@ -8,11 +8,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo import aliases
+from geo.gazetteer.names import INVISIBLE, key
 from geo import gazetteer_match as match
 
 PLAIN_TOKEN = re.compile(
-    rf"[^\W\d_](?:[\w{aliases.INVISIBLE}]|['\u2019\u02bc\-](?=[^\W_]))*", re.UNICODE)
+    rf"[^\W\d_](?:[\w{INVISIBLE}]|['\u2019\u02bc\-](?=[^\W_]))*", re.UNICODE)
 """The word pattern as first written: a repeat of "a word character or an apostrophe or
 hyphen before a letter"."""
 

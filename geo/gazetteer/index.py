@@ -19,9 +19,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import aliases, config
-from .files import atomic_path
-from .gazetteer_sources import Record
+from .. import config
+from ..files import atomic_path
+from . import names
+from .sources.records import Record
 
 FORMAT = "10"
 """Bump when the index layout or the reading of any source changes."""
@@ -65,7 +66,7 @@ def _write(conn: sqlite3.Connection, records: Sequence[Record], key: str) -> Non
     conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
     geometries: dict[str, str] = {}
     refs: dict[int, str] = {}  # id() of a shared polygon dict -> its ref: encode it once
-    places, names = [], {}
+    places, rows = [], {}
     for number, record in enumerate(records):
         place = record.place
         if place.geometry["type"] == "Point":
@@ -80,19 +81,19 @@ def _write(conn: sqlite3.Connection, records: Sequence[Record], key: str) -> Non
         places.append((number, place.id, place.name, place.kind, place.country, place.admin1, ref,
                        place.precision, int(place.approximate), place.source,
                        record.population, record.priority))
-        typed = {aliases.key(n) for n in record.typed_names}
+        typed = {names.key(n) for n in record.typed_names}
         fold = place.country in LOOSE_COUNTRIES or place.kind != "settlement"
         for name in record.names:
-            name_key = aliases.key(name)
+            name_key = names.key(name)
             if name_key:
                 pair = (name_key, number)
-                loose = aliases.loose_key(name_key) if fold else name_key
-                names[pair] = (loose, max(names.get(pair, ("", 0))[1], int(name_key in typed)))
+                loose = names.loose_key(name_key) if fold else name_key
+                rows[pair] = (loose, max(rows.get(pair, ("", 0))[1], int(name_key in typed)))
     conn.executemany("INSERT INTO geometries VALUES (?, ?)", sorted(geometries.items()))
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany(
         "INSERT INTO names VALUES (?, ?, ?, ?)",
-        sorted((k, loose, n, typed) for (k, n), (loose, typed) in names.items()),
+        sorted((k, loose, n, typed) for (k, n), (loose, typed) in rows.items()),
     )
     conn.executemany("INSERT INTO meta VALUES (?, ?)", [("fingerprint", key), ("format", FORMAT)])
     conn.commit()

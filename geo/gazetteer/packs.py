@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import geometry as geom
-from .errors import GazetteerError
-from .gazetteer_sources import PRIORITY, Record, csv_rows, slug
-from .model import Place
+from .. import geometry as geom
+from ..errors import GazetteerError
+from ..model import Place
+from .sources.records import PRIORITY, Record, csv_rows, slug
 
 KINDS = ("country", "admin1", "admin2", "settlement", "other")
 PRECISION = {"country": "country", "admin1": "region", "admin2": "district",

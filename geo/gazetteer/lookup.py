@@ -17,14 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from . import aliases, config
-from . import geometry as geom
-from . import gazetteer_regions as regions
-from . import gazetteer_sources as sources
-from .errors import GazetteerError
-from .gazetteer_index import fingerprint, open_index
-from .gazetteer_packs import read_pack
-from .model import Candidate, Place
+from .. import config
+from .. import geometry as geom
+from ..errors import GazetteerError
+from ..model import Candidate, Place
+from . import names, sources
+from .index import fingerprint, open_index
+from .packs import read_pack
 
 def _build(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> list[sources.Record]:
     """Read every source (seconds: only when the index is missing or stale)."""
@@ -37,8 +36,8 @@ def _build(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> lis
 
 
 def _read_all(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> list[sources.Record]:
-    admin1 = regions.read_admin1(data_dir)
-    records = admin1 + regions.read_countries(data_dir) + sources.read_geonames(admin1)
+    admin1 = sources.read_admin1(data_dir)
+    records = admin1 + sources.read_countries(data_dir) + sources.read_geonames(admin1)
     records += sources.read_theatre(data_dir, admin1) + sources.read_katottg(data_dir, admin1)
     by_code = {r.place.admin1: r.place for r in admin1}
     existing = {r.place.id: r.place for r in records}
@@ -144,19 +143,19 @@ class Gazetteer:
         return self._knows_surface(name)
 
     def _surface_known(self, name: str) -> bool:
-        name_key = aliases.key(name)
+        name_key = names.key(name)
         return bool(name_key) and self._knows(name_key)
 
     def _knows_key(self, name_key: str) -> bool:
         row = self._conn.execute(
             "SELECT 1 FROM names WHERE key = ? UNION ALL SELECT 1 FROM names WHERE loose = ? "
-            "LIMIT 1", (name_key, aliases.loose_key(name_key))).fetchone()
+            "LIMIT 1", (name_key, names.loose_key(name_key))).fetchone()
         return row is not None
 
     def candidates(self, name: str, *, loose: bool = True) -> list[Candidate]:
         """Every place known by ``name``, best first: exact before transliteration-folded
         matches, then source priority (overrides first), then population, then id."""
-        name_key = aliases.key(name)
+        name_key = names.key(name)
         return list(self._candidates(name_key, loose)) if name_key else []
 
     def _read_candidates(self, name_key: str, loose: bool) -> tuple[Candidate, ...]:
@@ -166,7 +165,7 @@ class Gazetteer:
             seen = {r[0] for r in rows}
             rows += [r for r in self._conn.execute(
                 "SELECT place, typed, 1 FROM names WHERE loose = ?",
-                (aliases.loose_key(name_key),)).fetchall() if r[0] not in seen]
+                (names.loose_key(name_key),)).fetchall() if r[0] not in seen]
         found = []
         for number, typed, is_loose in rows:
             place, population, priority, lonlat = self._place(number)
@@ -191,5 +190,5 @@ class Gazetteer:
     def size(self) -> tuple[int, int]:
         """(number of places, number of names) in the index."""
         places = self._conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
-        names = self._conn.execute("SELECT COUNT(*) FROM names").fetchone()[0]
-        return places, names
+        count = self._conn.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return places, count
