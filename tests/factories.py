@@ -1,6 +1,6 @@
 """Small builders for hand-made claims, places and mentions in unit tests.
 
-They follow the dataclass contracts of geo.claims / geo.places exactly, so unit tests of
+They follow the dataclass contracts of geo.model exactly, so unit tests of
 linking and layer assembly do not depend on extraction heuristics.
 """
 

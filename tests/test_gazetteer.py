@@ -275,7 +275,7 @@ def test_nearest_km_is_the_minimum_great_circle_distance():
      ["putin", "statements", "came", "after", "the", "offensive", "in"]),
 ])
 def test_token_window_is_the_words_before_in_the_same_sentence(sentence, start_word, expected):
-    from geo.gazetteer_match import token_window
+    from geo.places.spotting import token_window
 
     assert token_window(sentence, sentence.rindex(start_word))[-len(expected):] == expected
     assert len(token_window(sentence, sentence.rindex(start_word))) <= 8

@@ -1,4 +1,4 @@
-"""Tests for geo.place_ranking: ranking namesakes measures distances only where they can
+"""Tests for geo.places.ranking: ranking namesakes measures distances only where they can
 change the order, and gives the order of the full coherence key."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from factories import place
 from geo import geometry as geom
 from geo.model import Candidate
-from geo.place_ranking import Context, rank
+from geo.places.ranking import Context, rank
 
 POINTS = [(35.25, 51.24), (35.26, 51.19), (36.19, 51.73), (34.8, 50.91), (30.52, 50.45), (37.6, 55.75)]
 

@@ -1,8 +1,8 @@
-"""Spotting gazetteer names in article text (recognition only; places.py resolves).
+"""Spotting gazetteer names in article text (recognition only; :mod:`.resolution` resolves).
 
 Contract: :func:`spot` returns :class:`Spot` objects whose ``start``/``end`` are offsets into
 the text it was given, longest match first, never overlapping. Matching uses
-:func:`geo.aliases.key`, so invisible characters inside a name, apostrophes and hyphens do not
+:func:`geo.gazetteer.names.key`, so invisible characters inside a name, apostrophes and hyphens do not
 stop it, while the spans keep pointing at the original characters.
 
 Why these filters: a gazetteer of 235k names matches many ordinary words, so a name only
@@ -18,18 +18,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from .gazetteer import names as aliases
+from ..gazetteer.names import (DIRECTIONS, FUNCTION_WORDS, INVISIBLE, INVISIBLE_CHARS, NOT_NAMES,
+                               STOPWORDS, key, strip_trailing_invisible)
 
 MAX_TOKENS = 5
-_TOKEN = re.compile(
-    rf"[^\W\d_][\w{aliases.INVISIBLE}]*(?:['\u2019\u02bc\-](?=[^\W_])[\w{aliases.INVISIBLE}]*)*",
+WORD = re.compile(
+    rf"[^\W\d_][\w{INVISIBLE}]*(?:['\u2019\u02bc\-](?=[^\W_])[\w{INVISIBLE}]*)*",
     re.UNICODE)
 """A word: a letter, then word or invisible characters, an apostrophe or hyphen counting
 only before a letter ("Kazach'ya", "Nikolayevo-Darino"). Written as runs of one character
 class rather than as a repeat of "a word character, or an apostrophe before a letter"
 (which finds the same words): the regex engine takes a run in one step, and this pattern
 goes over every word of every article."""
-_GAP_INSIDE_NAME = re.compile(rf"[ \t\u00a0{aliases.INVISIBLE}]{{1,3}}|\.")
+_GAP_INSIDE_NAME = re.compile(rf"[ \t\u00a0{INVISIBLE}]{{1,3}}|\.")
 _GAP_AFTER_ABBREVIATION = re.compile(r"\. ")
 _APOSTROPHES = "'\u2019\u02bc"
 
@@ -48,8 +49,8 @@ TITLES = frozenset(
     "sergeant captain major chief spokesman spokeswoman".split()
 )
 
-_RIGHT_HARMLESS = ROLE_WORDS | aliases.FUNCTION_WORDS
-_LEFT_HARMLESS = aliases.STOPWORDS | aliases.DIRECTIONS | LEFT_MODIFIERS
+_RIGHT_HARMLESS = ROLE_WORDS | FUNCTION_WORDS
+_LEFT_HARMLESS = STOPWORDS | DIRECTIONS | LEFT_MODIFIERS
 
 
 class Names(Protocol):
@@ -78,10 +79,10 @@ class Spot:
     last: int
 
 
-def _word(raw: str) -> tuple[str, bool]:
+def bare_word(raw: str) -> tuple[str, bool]:
     """A matched word without trailing invisible marks or a possessive "'s" (and whether it had one)."""
-    if raw[-1] in aliases.INVISIBLE_CHARS:
-        raw = aliases.strip_trailing_invisible(raw)
+    if raw[-1] in INVISIBLE_CHARS:
+        raw = strip_trailing_invisible(raw)
     if len(raw) > 2 and raw[-1] in "sS" and raw[-2] in _APOSTROPHES:
         return raw[:-2], True
     return raw, False
@@ -91,7 +92,7 @@ def _word(raw: str) -> tuple[str, bool]:
 def _word_parts(raw: str) -> tuple[int, str, bool, bool]:
     """(length, word, possessive, capital) of a matched word: a pure function of the string,
     memoised because an article's words are mostly words seen before."""
-    word, possessive = _word(raw)
+    word, possessive = bare_word(raw)
     return len(word), word, possessive, word[:1].isupper()
 
 
@@ -105,7 +106,7 @@ def tokenise(text: str, start: int = 0) -> list[Token]:
     directly (``tuple.__new__`` skips the named tuple's Python-level constructor)."""
     tokens = []
     append = tokens.append
-    for match in _TOKEN.finditer(text, start):
+    for match in WORD.finditer(text, start):
         length, word, possessive, capital = _word_parts(match.group())
         begin = match.start()
         append(_new_tuple(Token, (begin, begin + length, word, possessive, capital)))
@@ -134,7 +135,7 @@ def _longest(text: str, tokens: list[Token], i: int, names: Names) -> int | None
         if names.knows(text[begin:tokens[j].end]):
             return j
     word = tokens[i].text  # == text[begin:tokens[i].end]
-    if aliases.key(word) in aliases.NOT_NAMES or not names.knows(word):
+    if key(word) in NOT_NAMES or not names.knows(word):
         return None
     return i
 
@@ -150,12 +151,12 @@ def _run_neighbour(text: str, tokens: list[Token], i: int, step: int) -> Token |
 
 def _inside_longer_name(text: str, tokens: list[Token], first: int, last: int) -> bool:
     right = _run_neighbour(text, tokens, last, 1)
-    if right is not None and aliases.key(right.text) not in _RIGHT_HARMLESS:
+    if right is not None and key(right.text) not in _RIGHT_HARMLESS:
         return True
     left = _run_neighbour(text, tokens, first, -1)
     if left is None:
         return False
-    left_key = aliases.key(left.text)
+    left_key = key(left.text)
     return left_key not in _LEFT_HARMLESS or left_key in TITLES
 
 
@@ -173,11 +174,11 @@ def person_names(text: str, tokens: list[Token], spots: list[Spot]) -> set[str]:
         while _run_neighbour(text, tokens, j, 1) is not None:
             j += 1
         first = i
-        while first < j and aliases.key(tokens[first].text) in aliases.FUNCTION_WORDS:
+        while first < j and key(tokens[first].text) in FUNCTION_WORDS:
             first += 1  # a sentence-initial "In", "Is", "The" is not part of a name
-        titled = first > 0 and aliases.key(tokens[first - 1].text) in TITLES
+        titled = first > 0 and key(tokens[first - 1].text) in TITLES
         if (j > first or titled) and not in_spot.intersection(range(first, j + 1)):
-            persons.add(aliases.key(tokens[j].text))
+            persons.add(key(tokens[j].text))
         i = j + 1
     return persons
 
@@ -200,7 +201,7 @@ def spot(text: str, names: Names, start: int = 0) -> list[Spot]:
         i = last + 1
     persons = person_names(text, tokens, found)
     return [s for s in found
-            if s.first != s.last or aliases.key(tokens[s.first].text) not in persons]
+            if s.first != s.last or key(tokens[s.first].text) not in persons]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]\s")
@@ -215,5 +216,5 @@ def token_window(text: str, start: int, before: int = 8) -> list[str]:
     cut = 0
     for brk in _SENTENCE_BREAK.finditer(left):
         cut = brk.end()
-    words = _TOKEN.findall(left, cut)[-before:]
-    return [aliases.key(_word_parts(w)[1]) for w in words]
+    words = WORD.findall(left, cut)[-before:]
+    return [key(_word_parts(w)[1]) for w in words]

@@ -1,4 +1,4 @@
-"""Place mentions in articles: recognition (gazetteer_match) and resolution (here).
+"""Place mentions in articles: recognition (:mod:`.spotting`) and resolution (here).
 
 Resolution follows what good geoparsers do, in this order, and records the reading taken:
 1. the kind the text asks for — "Sumy region" is the oblast, "the city of Sumy" the city,
@@ -11,7 +11,7 @@ Resolution follows what good geoparsers do, in this order, and records the readi
 4. among settlements, spatial coherence with the article's unambiguous places (same region,
    then same country, then nearest), then source priority and population; a neighbour that
    only carries the name as an alias yields to the place whose own name it is
-   (:mod:`geo.place_ranking`).
+   (:mod:`.ranking`).
 Names found only through a pattern ("the village of X") that the gazetteer does not know
 are kept as unresolved mentions with a reason, never dropped.
 """
@@ -19,17 +19,14 @@ are kept as unresolved mentions with a reason, never dropped.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from .gazetteer import names as aliases
-from .claims import VERB_PATTERN
-from . import geometry as geom
-from . import gazetteer_match as match
-from .model import Candidate, Document, Mention, Place
-from .place_ranking import Context, nearest_km, own_name_first, rank
-
-if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
+from .. import geometry as geom
+from ..claims import VERB_PATTERN
+from ..gazetteer import Gazetteer
+from ..gazetteer.names import INVISIBLE, NOT_NAMES, STOPWORDS, key
+from ..model import Candidate, Document, Mention, Place
+from . import spotting
+from .ranking import Context, nearest_km, own_name_first, rank
 
 
 WAR_CUES = frozenset(
@@ -53,16 +50,16 @@ _PLURAL_REGION = re.compile(r"[ \t\u00a0]+(?:regions|oblasts|provinces)\b", re.I
 _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
 
 _UNKNOWN_PATTERN = re.compile(
-    rf"\b(?:village|town|city|settlement|hamlet)s? of ((?:[A-Z\u0400-\u042f][\w{aliases.INVISIBLE}'\u2019-]+)"
-    rf"(?: [A-Z\u0400-\u042f][\w{aliases.INVISIBLE}'\u2019-]+)*)"
-    rf"|\b((?:[A-Z\u0400-\u042f][\w{aliases.INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+)*)"
+    rf"\b(?:village|town|city|settlement|hamlet)s? of ((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)"
+    rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)*)"
+    rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+)*)"
     r" (?:[Oo]blast|region|district|raion)\b"
 )
 
 
 METONYMY_POPULATION = 500_000
 """A city this big may speak for a government ("Washington said", "Minsk said")."""
-_SPEAKER_VERB = re.compile(
+SPEAKER_VERB = re.compile(
     r"[ \t]+(?:(?:also|later|then|previously|again|reportedly|publicly)[ \t]+)?" + VERB_PATTERN.pattern)
 """A reporting verb after a name: the verbs' prefix tree (:data:`geo.claims.VERB_PATTERN`),
 not an alternation of every form, which the regex engine tries one by one."""
@@ -74,7 +71,7 @@ PREPOSITIONS = frozenset(
 """A word before "X said" that makes X a place ("officials in Sudzha said"), not the speaker."""
 
 
-def listed_regions(text: str, spots: list[match.Spot]) -> frozenset[int]:
+def listed_regions(text: str, spots: list[spotting.Spot]) -> frozenset[int]:
     """Indices of the spots in a list of two or more names closed by a plural region word:
     "the Belgorod, Kursk and Bryansk regions" names three regions, whatever the cues around
     them, though only the last name is next to the region word."""
@@ -104,8 +101,8 @@ def _typed_choice(cands: list[Candidate], listed: bool = False) -> tuple[Candida
 def _bare_region_or_city(text: str, start: int, end: int, region: Place,
                          cities: list[Candidate]) -> tuple[Place, str]:
     surface = text[start:end]
-    before = match.token_window(text, start)
-    after = [aliases.key(t.text) for t in match.tokenise(text[end:end + 40])][:3]
+    before = spotting.token_window(text, start)
+    after = [key(t.text) for t in spotting.tokenise(text[end:end + 40])][:3]
     city = cities[0].place if cities else None
     if city is not None and CITY_CUES.intersection(before[-3:] + after):
         return city, f"bare {surface!r} read as the city: a city cue next to it"
@@ -117,7 +114,7 @@ def _bare_region_or_city(text: str, start: int, end: int, region: Place,
     return city, f"bare {surface!r} read as the city: no regional cue (prominence)"
 
 
-def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: Context) -> tuple[Place | None, str]:
+def _resolve(text: str, spot: spotting.Spot, cands: list[Candidate], ctx: Context) -> tuple[Place | None, str]:
     """A name the text does not type (see :func:`_typed_choice`): a region or its city, or
     the most coherent settlement. The settlement cue ("the village of X") is looked for
     only when the choice is a small, far place that needs one."""
@@ -132,7 +129,7 @@ def _resolve(text: str, spot: match.Spot, cands: list[Candidate], ctx: Context) 
     population = max(best.population, ranked[0].population)
     weak = best.place.source == "geonames" and population < MIN_POPULATION_WITHOUT_CUE and not (
         best.place.admin1 in ctx.admin1s or nearest_km(best, ctx) <= NEAR_KM)
-    if weak and not SETTLEMENT_CUES.intersection(match.token_window(text, spot.start, 3)):
+    if weak and not SETTLEMENT_CUES.intersection(spotting.token_window(text, spot.start, 3)):
         return None, f"{surface!r} is only a small place far from the article's other places"
     how = "only candidate" if len(ranked) == 1 else (
         f"{len(ranked)} candidates; chose the one in {best.place.admin1 or best.place.country}, "
@@ -166,25 +163,25 @@ def _unknown_mentions(doc: Document, taken: list[tuple[int, int]]) -> list[Menti
         group = 1 if hit.group(1) else 2
         start, end = hit.start(group), hit.end(group)
         while (first := re.match(r"\S+\s+", doc.text[start:end])) and \
-                aliases.key(first.group()) in aliases.STOPWORDS:
+                key(first.group()) in STOPWORDS:
             start += first.end()
         if any(s < end and start < e for s, e in taken):
             continue
-        if aliases.key(doc.text[start:end]) in aliases.NOT_NAMES:
+        if key(doc.text[start:end]) in NOT_NAMES:
             continue
         found.append(Mention(doc.id, start, end, doc.text[start:end], None, None,
                              f"{doc.text[start:end]!r} is not in the gazetteer"))
     return found
 
 
-def _speaks(text: str, spot: match.Spot) -> bool:
+def _speaks(text: str, spot: spotting.Spot) -> bool:
     """Whether the name is used as a speaker: "Syrsky said", "According to Syrsky, …"."""
     if _ACCORDING_TO.search(text, max(0, spot.start - 20), spot.start):
         return text[spot.end:spot.end + 1] in (",", ".", ";")
-    if not _SPEAKER_VERB.match(text, spot.end):
+    if not SPEAKER_VERB.match(text, spot.end):
         return False
     before = _WORD_BEFORE.search(text, max(0, spot.start - 30), spot.start)
-    return not (before and aliases.key(before.group(1)) in PREPOSITIONS)
+    return not (before and key(before.group(1)) in PREPOSITIONS)
 
 
 def _can_speak_as_place(cands: list[Candidate]) -> bool:
@@ -194,21 +191,21 @@ def _can_speak_as_place(cands: list[Candidate]) -> bool:
                for c in cands)
 
 
-def _speakers(text: str, spots: list[match.Spot], cands: list[list[Candidate]]) -> set[str]:
+def _speakers(text: str, spots: list[spotting.Spot], cands: list[list[Candidate]]) -> set[str]:
     """Keys of names the article uses as a person speaking: a person never becomes a place,
     there or anywhere else in the article ("Syrsky said …" is not Syrskoye, Russia)."""
-    return {aliases.key(text[s.start:s.end]) for s, options in zip(spots, cands)
+    return {key(text[s.start:s.end]) for s, options in zip(spots, cands)
             if _speaks(text, s) and not _can_speak_as_place(options)}
 
 
 def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in the article body, resolved or not, sorted by start offset."""
     text = doc.text
-    spots = match.spot(text, gazetteer, doc.body_start)
+    spots = spotting.spot(text, gazetteer, doc.body_start)
     cands = [gazetteer.candidates(text[s.start:s.end]) for s in spots]
     persons = _speakers(text, spots, cands)
     if persons:
-        kept = [(s, c) for s, c in zip(spots, cands) if aliases.key(text[s.start:s.end]) not in persons]
+        kept = [(s, c) for s, c in zip(spots, cands) if key(text[s.start:s.end]) not in persons]
         spots, cands = [s for s, _ in kept], [c for _, c in kept]
     listed = listed_regions(text, spots)
     typed = [_typed_choice(options, i in listed) for i, options in enumerate(cands)]

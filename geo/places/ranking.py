@@ -2,7 +2,7 @@
 
 Contract: :func:`rank` sorts the candidates by their coherence key (stable: equal keys keep
 the gazetteer's order), and :func:`own_name_first` picks the best of them; both are pure
-given the article's :class:`Context`. :mod:`geo.places` decides when a name needs ranking at
+given the article's :class:`Context`. :mod:`.resolution` decides when a name needs ranking at
 all (a typed name, a region or a country does not).
 
 Why :func:`rank` does not simply compute the whole key of every candidate: its distance part
@@ -17,9 +17,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import names as aliases
-from . import geometry as geom
-from .model import Candidate
+from .. import geometry as geom
+from ..gazetteer.names import key
+from ..model import Candidate
 
 SAME_LOCALITY_KM = 25.0
 """Namesakes in one region this close are one locality: a town and the suburb or district
@@ -80,12 +80,12 @@ def own_name_first(surface: str, ranked: list[Candidate]) -> Candidate:
     name: GeoNames repeats a town's name among its neighbour's alternates, and the bigger
     neighbour would otherwise win on population. Looks only at this name's candidates."""
     best = ranked[0]
-    wanted = aliases.key(surface)
-    if aliases.key(best.place.name) == wanted or best.place.admin1 is None:
+    wanted = key(surface)
+    if key(best.place.name) == wanted or best.place.admin1 is None:
         return best
     for cand in ranked[1:]:
         if (cand.loose == best.loose and cand.place.admin1 == best.place.admin1
-                and aliases.key(cand.place.name) == wanted
+                and key(cand.place.name) == wanted
                 and geom.distance_km(cand.lonlat, best.lonlat) <= SAME_LOCALITY_KM):
             return cand
     return best

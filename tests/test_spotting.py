@@ -1,4 +1,4 @@
-"""Tests for geo.gazetteer_match's tokeniser: the fast word pattern and the memoised word
+"""Tests for geo.places.spotting's tokeniser: the fast word pattern and the memoised word
 parts give exactly the tokens of the plain definitions they replace."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.gazetteer.names import INVISIBLE, key
-from geo import gazetteer_match as match
+from geo.gazetteer.names import INVISIBLE
+from geo.places import spotting as match
 
 PLAIN_TOKEN = re.compile(
     rf"[^\W\d_](?:[\w{INVISIBLE}]|['\u2019\u02bc\-](?=[^\W_]))*", re.UNICODE)
@@ -26,10 +26,10 @@ texts = st.lists(st.sampled_from(TRICKY), max_size=20).map("".join)
 
 
 def plain_tokenise(text: str, start: int = 0) -> list[match.Token]:
-    """The tokeniser as first written: one :func:`match._word` call per word."""
+    """The tokeniser as first written: one :func:`match.bare_word` call per word."""
     tokens = []
     for found in PLAIN_TOKEN.finditer(text, start):
-        word, possessive = match._word(found.group())
+        word, possessive = match.bare_word(found.group())
         begin = found.start()
         tokens.append(match.Token(begin, begin + len(word), word, possessive, word[:1].isupper()))
     return tokens
@@ -38,7 +38,7 @@ def plain_tokenise(text: str, start: int = 0) -> list[match.Token]:
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(texts, st.integers(min_value=0, max_value=3))
 def test_the_word_pattern_finds_the_same_words(text: str, start: int) -> None:
-    assert [m.span() for m in match._TOKEN.finditer(text, start)] == \
+    assert [m.span() for m in match.WORD.finditer(text, start)] == \
         [m.span() for m in PLAIN_TOKEN.finditer(text, start)]
 
 
