@@ -74,7 +74,7 @@ def _geocoder_options(pairs: list[str]) -> dict[str, object]:
 def _mention_hook(args: argparse.Namespace, gazetteer: Gazetteer):
     if not args.online:
         return None
-    from .geocoders.online import online_mention_hook
+    from .geocoding.online import online_mention_hook
 
     return online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
                                **_geocoder_options(args.geocoder_option))

@@ -3,7 +3,7 @@
 Why this shape: public services (Nominatim) require an identifying user agent, at most one
 request per second and no repeated queries. So a user agent is mandatory (UsageError without
 one), calls go through geopy's RateLimiter with a timeout, and every answer is kept in a
-persistent cache (:mod:`geo.geocoders.cache`). Any failure — timeout, HTTP 429/500, an
+persistent cache (:mod:`geo.geocoding.cache`). Any failure — timeout, HTTP 429/500, an
 unparseable answer — becomes :class:`GeocoderError`; :func:`resolve_online` then keeps the
 mention unresolved with the reason, and the query is retried on the next build.
 """

@@ -14,9 +14,9 @@ from fake_nominatim import Nominatim, running
 from geopy.location import Location
 
 from geo.errors import GeocoderError, UsageError
-from geo.geocoders import get_geocoder
-from geo.geocoders.cache import GeocodeCache
-from geo.geocoders.online import OnlineGeocoder, online_mention_hook, resolve_online
+from geo.geocoding import get_geocoder
+from geo.geocoding.cache import GeocodeCache
+from geo.geocoding.online import OnlineGeocoder, online_mention_hook, resolve_online
 from geo.model import Mention
 
 @pytest.fixture(scope="module")
