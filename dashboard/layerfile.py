@@ -2,7 +2,7 @@
 
 The dashboard shows that line with ``st.error`` (file, line, what is wrong) instead of a
 traceback: a missing, empty, non-UTF-8, non-JSON or schema-violating layer is a user error.
-Schema checks are :func:`geo.schema.validate_layer`, the same the pipeline's output passes.
+Schema checks are :func:`geo.layer.validate_layer`, the same the pipeline's output passes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from geo import config
 from geo.errors import LayerError
-from geo.schema import validate_layer
+from geo.layer import validate_layer
 
 
 def read_layer_json(path: str | Path) -> dict:

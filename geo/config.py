@@ -39,7 +39,7 @@ SEED_LAYER = BUNDLED / "claims.geojson"
 
 GEO_DIR = Path(str(resources.files("geo")))
 RULES_DIR = GEO_DIR / "rules"
-LAYER_SCHEMA = GEO_DIR / "layer.schema.json"
+LAYER_SCHEMA = GEO_DIR / "layer" / "layer.schema.json"
 
 DASHBOARD_DIR = Path(str(resources.files("dashboard")))
 DASHBOARD_APP = DASHBOARD_DIR / "app.py"

@@ -27,8 +27,7 @@ from tqdm import tqdm
 from .claims import extract_claims
 from .errors import ArticleError
 from .gazetteer import Gazetteer
-from .layer import assemble_layer
-from .linking import link_claims
+from .layer import assemble_layer, link_claims
 from .model import ArticleResult, Document, Link, Mention, Place
 from .places import find_mentions
 from .text import collect_paths, read_corpus

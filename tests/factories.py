@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from geo.text import parse_article
 from geo.model import Claim, Document, Mention, Place
+from geo.text import parse_article
 
 
 def document(text: str, article_id: str = "a1") -> Document:

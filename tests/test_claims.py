@@ -10,10 +10,9 @@ import pytest
 
 from geo.claims import extract_claims
 from geo.claims.extract import person_mentions
-from geo.text import read_article
-from geo.model import Claim
-from geo.text import split_sentences
 from geo.claims.speakers import ArticleSpeakers, Speaker, person_aliases
+from geo.model import Claim
+from geo.text import read_article, split_sentences
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from geo.errors import ArticleError, ClaimmapError
 from geo.text import collect_paths, read_article, read_corpus
 from geo.text.documents import MAX_ARTICLE_BYTES
-from geo.errors import ArticleError, ClaimmapError
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

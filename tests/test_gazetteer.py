@@ -12,8 +12,8 @@ from geo import geometry as geom
 from geo.config import GAZETTEER_DIR
 from geo.errors import GazetteerError
 from geo.gazetteer import Gazetteer, read_pack, sources
-from geo.gazetteer.names import key
 from geo.gazetteer.index import fingerprint, open_index
+from geo.gazetteer.names import key
 from geo.gazetteer.sources import regions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"

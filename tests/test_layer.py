@@ -9,10 +9,8 @@ import pytest
 
 from factories import claim_at, document, mention_of, place
 from geo.errors import LayerError
-from geo.layer import assemble_layer, dumps_layer, write_layer
-from geo.linking import link_claims
+from geo.layer import assemble_layer, dumps_layer, link_claims, validate_layer, write_layer
 from geo.model import ArticleResult
-from geo.schema import validate_layer
 
 KL = place("theatre:kazachya-loknya", "settlement", "Kazachya Loknya")
 KRS = place("iso:RU-KRS", "admin1", "Kursk Oblast")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.text import read_article
 from geo.claims.layouts import find_turns, headings, is_lead, turn_at
+from geo.text import read_article
 
 QA = Path(__file__).parent / "fixtures" / "articles" / "104_qa.txt"
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.text import mask_quotes
-from geo.text import read_article
 from geo.claims.persons import gender, person_names
+from geo.text import mask_quotes, read_article
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 

@@ -9,9 +9,8 @@ import pickle
 import pytest
 
 from conftest import ROOT, SEEDS
-from geo.layer import dumps_layer
+from geo.layer import dumps_layer, validate_layer
 from geo.pipeline import build
-from geo.schema import validate_layer
 
 
 def _feature(layer, place_id):

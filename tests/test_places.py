@@ -9,10 +9,10 @@ import pytest
 from shapely.geometry import shape
 
 from geo import geometry as geom
-from geo.text import parse_article, read_article
+from geo.claims import REPORTING_VERBS
 from geo.places import find_mentions
 from geo.places.resolution import SPEAKER_VERB
-from geo.claims import REPORTING_VERBS
+from geo.text import parse_article, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "seeds" / "000_d599976d65cc3f1e.txt"

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.text import read_article
-from geo.text import paragraph_quotes, paragraphs, quote_ranges, running_quotes, split_sentences
+from geo.text import paragraph_quotes, paragraphs, quote_ranges, read_article, running_quotes, split_sentences
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

@@ -1,4 +1,4 @@
-"""Validating a layer against the one written-down schema, ``geo/layer.schema.json``.
+"""Validating a layer against the one written-down schema, ``geo/layer/layer.schema.json``.
 
 JSON Schema (draft-07) covers structure and types; the few rules it cannot express
 (ring winding, spans that are real ranges, claims sorted by date) are checked here too,
@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import fastjsonschema
 
-from . import config
-from .errors import LayerError
-from .geometry import is_rfc7946_wound
+from .. import config
+from ..errors import LayerError
+from ..geometry import is_rfc7946_wound
 
 
 @lru_cache(maxsize=1)

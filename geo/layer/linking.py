@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .model import Claim, Link, Mention, Place
+from ..model import Claim, Link, Mention, Place
 
 _SETTLEMENT_ANAPHOR = re.compile(
     r"\b(?:this|that|the)\s+(?:settlement|village|town|city|locality|hamlet)\b", re.IGNORECASE

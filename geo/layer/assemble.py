@@ -1,22 +1,19 @@
-"""Assembling and writing the GeoJSON layer: places linked to their dated claims.
+"""Assembling the GeoJSON layer: places linked to their dated claims.
 
-The layer's schema is written down once, in ``geo/layer.schema.json`` (documented in
-``docs/layer.md``); :func:`geo.schema.validate_layer` checks a layer against it.
+The layer's schema is written down once, in ``geo/layer/layer.schema.json`` (documented in
+``docs/layer.md``); :func:`geo.layer.schema.validate_layer` checks a layer against it.
 
-Output is deterministic: features sorted by place id, claims by (date, article, span),
-articles by id, geometry rounded to 6 decimals with RFC 7946 ring winding, compact JSON
-with a fixed key order and no timestamps — the same inputs give a byte-identical file.
+Deterministic: features sorted by place id, claims by (date, article, span), articles by id,
+geometry rounded to 6 decimals with RFC 7946 ring winding, a fixed key order and no
+timestamps — the same inputs give the same dict, which :mod:`.write` serialises byte for
+byte the same.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from . import __version__
-from .files import write_atomic
-from .geometry import normalise_geometry
-from .model import ArticleResult, Claim, Document, Place
+from .. import __version__
+from ..geometry import normalise_geometry
+from ..model import ArticleResult, Claim, Document, Place
 
 SCHEMA_VERSION = 1
 
@@ -116,19 +113,3 @@ def assemble_layer(results: list[ArticleResult]) -> dict:
         "unplaced": sorted(unplaced, key=_claim_order),
         "features": features,
     }
-
-
-def dumps_layer(layer: dict) -> str:
-    """Serialise deterministically: compact, UTF-8 text kept as is, one trailing newline.
-
-    No circular-reference check: :func:`assemble_layer` builds a tree of fresh dicts and
-    lists, and the check would remember and forget each of its 100k+ containers."""
-    return json.dumps(layer, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                      check_circular=False) + "\n"
-
-
-def write_layer(layer: dict, out: str | Path) -> Path:
-    """Write atomically (:func:`geo.files.write_atomic`): an interrupted build leaves the old
-    complete layer or the new one, never a truncated file. The layer is serialised before
-    anything is written, so a layer that cannot be (a NaN) leaves the old file as it was."""
-    return write_atomic(out, dumps_layer(layer).encode("utf-8"))
