@@ -209,6 +209,12 @@ def test_fingerprint_changes_with_any_source_byte(tmp_path):
     assert fingerprint([path]) != before
 
 
+def test_fingerprint_changes_with_the_rules_the_sources_read(tmp_path):
+    path = tmp_path / "pack.csv"
+    path.write_text("name,lat,lon\nA,1,2\n")
+    assert fingerprint([path], sources.RULES_READ) != fingerprint([path], sources.RULES_READ + "x")
+
+
 def test_index_file_is_sqlite_with_fingerprint(gazetteer):
     conn = sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True)
     row = conn.execute("SELECT v FROM meta WHERE k = 'fingerprint'").fetchone()

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import rules
 from ..text.quotes import MASK
 from .speakers import ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, strip_determiner
 from .verbs import REPORTING_VERBS, VERB_PATTERN
@@ -41,20 +42,21 @@ _PARTICIPLE_AFTER = re.compile(r"\s+(?:about|whether|if|why|how|what|by|over|on)
 _LEAD_IN = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[-–—]\s*)?")
 """A liveblog timestamp and dash before a clause ("12:35 — The ministry …")."""
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,;:¶]+)")
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYS = r"(?:" + rules.alternation(day.capitalize() for day in rules.words("day")) + ")"
 _FILLER = re.compile(
-    r"(?:\s+(?:also|later|then|both|have|has|had|previously|again|repeatedly|reportedly|"
-    r"responded by|publicly|separately|(?:late\s+)?on\s+" + _DAYS
-    + r"(?:\s+(?:morning|afternoon|evening|night))?))+\s*$"
+    r"(?:\s+(?:" + rules.alternation(rules.words("filler", "speaker-adverb"), space=" ")
+    + r"|(?:late\s+)?on\s+" + _DAYS
+    + r"(?:\s+(?:" + rules.alternation(rules.words("day-part")) + r"))?))+\s*$"
 )
+"""Adverbs, auxiliaries and days between a subject and its verb ("Peskov also said",
+"Lubinets and Sternenko have both reported", "Gladkov on Monday evening said")."""
 _NOT_ACTIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to|not)\s*$")
 _BOUNDARY = re.compile(
     MASK + r"+|[:;()]|\s[-–—]\s|\b(?:that|while|after|as|when|since|because|before|"
     r"whereas|but|if|amid|which|who)\b"
 )
-_NP_GLUE = frozenset({"of", "for", "the", "a", "an"})
-_NAME_LOWER = frozenset("""armed forces affairs defence defense interior security foreign emergency
-    emergencies situations border guard national internal justice health intelligence""".split())
+_NP_GLUE = rules.words("glue")
+_NAME_LOWER = rules.words("org-name")
 _RELATIVE = re.compile(r"\s*\b(?:who|whom|whose|which|that)\b.*$", re.DOTALL)
 _TOKEN = re.compile(r"\S+")
 _LEADING_AND = re.compile(r"^and\s+")

@@ -31,10 +31,11 @@ from functools import lru_cache
 
 from .attribution import Attribution, find_attribution
 from ..model import Claim, Document, Sentence
-from .persons import gender, person_names
+from .persons import PRONOUN_GENDER, gender, person_names
 from .speakers import PRONOUNS, ArticleSpeakers, Speaker, person_aliases
+from .verbs import BULLETIN_VERBS
 from ..text import MASK, mask_quotes, paragraph_quotes, paragraphs, running_quotes, split_sentences
-from .layouts import BULLETIN_VERBS, find_turns, headings, is_lead, turn_at
+from .layouts import find_turns, headings, is_lead, turn_at
 
 _CLAUSE_SPLIT = re.compile(r",\s+(?=(?:while|whereas|and)\s)|;\s+")
 QUOTE_JOINER = " … "
@@ -140,7 +141,7 @@ def person_mentions(masked: str, start: int, registry: ArticleSpeakers) -> list[
 
 def _antecedent(pronoun: str, offset: int, mentions: list[tuple[int, Speaker]]) -> Speaker | None:
     """The last person mentioned before ``offset`` whose gender does not contradict the pronoun."""
-    wanted = "f" if pronoun.lower() == "she" else "m"
+    wanted = PRONOUN_GENDER[pronoun.lower()]
     index = bisect.bisect_left([at for at, _ in mentions], offset) - 1
     for _, person in reversed(mentions[:index + 1]):
         if gender(person.name, person.title) in (None, wanted):

@@ -17,14 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import rules
 from ..text.paragraphs import paragraphs
 
-BULLETIN_VERBS = frozenset({"reports", "informs", "announces"})
-"""Present-tense verbs of an issuing body ("The General Staff informs that …"): the
-sentences after it in the same paragraph are the body's too."""
-
-QUESTION_LABELS = frozenset({"q", "question", "reporter", "interviewer", "journalist"})
-ANSWER_LABELS = frozenset({"a", "answer"})
+QUESTION_LABELS = rules.words("question-label")
+ANSWER_LABELS = rules.words("answer-label")
 
 _LABEL = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]+(?=\S)")
 

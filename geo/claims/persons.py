@@ -14,27 +14,19 @@ from __future__ import annotations
 
 import re
 
-FIRST_NAMES: dict[str, str] = {
-    **dict.fromkeys("""Alina Alla Anastasia Anastasiya Anna Daria Darya Elena Galina Halyna Hanna
-        Inna Irina Iryna Ivanna Kateryna Ekaterina Yekaterina Khrystyna Kristina Larysa Larisa
-        Liudmyla Lyudmila Maria Mariia Mariya Marina Maryna Nadia Nadiya Nadezhda Natalia Natalya
-        Nataliya Nina Oksana Olena Olga Olha Polina Ruslana Sofia Sofiya Svetlana Svitlana Tatiana
-        Tetiana Tetyana Ulyana Valentina Valentyna Vera Veronika Viktoria Viktoriia Yana Yulia
-        Yuliya Zoya""".split(), "f"),
-    **dict.fromkeys("""Alexander Aleksandr Oleksandr Alexei Alexey Oleksiy Andrei Andriy Andrii
-        Anton Artem Artyom Bohdan Boris Borys Denis Denys Dmitry Dmitri Dmytro Evgeny Yevgeny Yevhen
-        Fedir Fyodor Heorhiy Georgy Hennadiy Igor Ihor Ilya Illia Ivan Kirill Kyrylo Konstantin
-        Kostiantyn Leonid Maksym Maxim Mikhail Mykhailo Mykola Nikolai Nikita Oleg Oleh Pavel Pavlo
-        Petro Pyotr Roman Ruslan Serhiy Serhii Sergei Sergey Stanislav Stepan Taras Vadim Vadym
-        Valery Valeriy Vasyl Vasily Viktor Vitaliy Vitaly Vladimir Volodymyr Vladislav Vyacheslav
-        Yaroslav Yuri Yuriy Yury Zakhar""".split(), "m"),
-}
-"""Common first names and their grammatical gender. Male names ending in -a (Mykola,
-Nikita, Ilya) are why this is a table and not a spelling rule."""
+from .. import rules
+
+FIRST_NAMES = rules.FIRST_NAMES
+"""Common first names and their grammatical gender (``geo/rules/first_names.csv``). Male
+names ending in -a (Mykola, Nikita, Ilya) are why this is a table and not a spelling rule."""
+
+PRONOUN_GENDER = {word: rules.GENDER[word] for word in rules.words("pronoun")}
+"""Pronoun → gender: "he" → "m", "she" → "f"."""
+_GENDERED_TITLES = {word: gender for word, gender in rules.GENDER.items()
+                    if word not in PRONOUN_GENDER}
+"""Titles that say a person's gender ("spokeswoman", "mrs")."""
 
 _FEMALE_SURNAME = re.compile(r"(?:ova|eva|ina|skaya|ska|aya)$")
-_GENDERED_TITLES = {"spokeswoman": "f", "mrs": "f", "ms": "f", "madam": "f",
-                    "spokesman": "m", "mr": "m"}
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+\b(?: [A-Z][\w'’-]+){0,3}")
 """Up to four capitalised words: a title may come first ("President Volodymyr Zelensky")."""
 

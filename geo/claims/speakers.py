@@ -7,7 +7,8 @@ across articles.
 How, in order of trust:
 
 1. a small curated table of well-known people and organisations (:data:`PEOPLE`,
-   :data:`ORGANISATIONS`), which also knows role descriptions ("the Kremlin leader");
+   :data:`ORGANISATIONS`, from ``geo/rules/speakers.csv``), which also knows role
+   descriptions ("the Kremlin leader");
 2. the article itself: every full name used as a speaker is registered, so a later
    surname ("Lubinets wrote") or role ("The acting governor said", after "Alexander
    Khinshtein, the acting governor of the Kursk region, …") links back to it — this is
@@ -24,71 +25,36 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import rules
 from .persons import FIRST_NAMES
 
-PEOPLE: dict[str, tuple[str, ...]] = {
-    "Vladimir Putin": ("Putin", "the Kremlin leader", "the Russian leader", "Kremlin leader"),
-    "Volodymyr Zelensky": ("Zelensky", "Zelenskyy", "Zelenskiy", "the Ukrainian leader",
-                           "Ukrainian leader", "Ukraine's leader"),
-    "Dmitry Peskov": ("Peskov",),
-    "Valery Gerasimov": ("Gerasimov",),
-    "Oleksandr Syrsky": ("Syrsky", "Syrskyi", "Ukraine's top army commander",
-                         "Ukraine's top commander", "Ukraine's army chief"),
-    "Alexander Khinshtein": ("Khinshtein",),
-    "Vyacheslav Gladkov": ("Gladkov",),
-    "Andriy Kovalenko": ("Kovalenko",),
-}
-"""Well-known people of the Kursk/Sumy/Belgorod theatre and the forms the press uses."""
+PEOPLE = rules.PEOPLE
+"""Well-known people of the Kursk/Sumy/Belgorod theatre and the forms the press uses
+(``geo/rules/speakers.csv``). A form whose words are all capitalised is a name ("Putin");
+any other ("the Kremlin leader") describes the person's role and becomes their title."""
 
-ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "Russian Defence Ministry": ("Russia's Defence Ministry", "Russia's Defense Ministry",
-                                 "Russian Defense Ministry", "Russian Ministry of Defence",
-                                 "Russia's Ministry of Defence", "Russian Defence Ministry"),
-    "Ukrainian General Staff": ("Ukraine's General Staff", "General Staff",
-                                "General Staff of the Armed Forces of Ukraine",
-                                "Ukrainian General Staff"),
-    "Kremlin": ("the Kremlin", "Moscow"),
-}
-"""Organisations that speak in the press. A bare "General Staff" speaking is Ukraine's:
-Russia's General Staff speaks through the Defence Ministry. "Moscow claims …" is the Russian
-state speaking through its capital: one speaker with "the Kremlin"."""
+ORGANISATIONS = rules.ORGANISATIONS
+"""Organisations that speak in the press (same file). A bare "General Staff" speaking is
+Ukraine's: Russia's General Staff speaks through the Defence Ministry. "Moscow claims …" is
+the Russian state speaking through its capital: one speaker with "the Kremlin"."""
 
-ORGANISATION_SIGNATURES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
-    ("Russian Defence Ministry", frozenset({"russia", "defence", "ministry"}), frozenset()),
-    ("Ukrainian General Staff", frozenset({"general", "staff"}), frozenset({"russia"})),
-)
+ORGANISATION_SIGNATURES = rules.ORGANISATION_SIGNATURES
 """(canonical, words every form has, words none has): the long official forms ("Ministry of
-Defence of the Russian Federation", "General Staff of Ukraine's armed forces") in any order."""
+Defence of the Russian Federation", "General Staff of Ukraine's armed forces") in any order
+(``geo/rules/organisation_signatures.csv``)."""
 
-_COUNTRY_FORMS = {"russian": "russia", "russia's": "russia", "ukrainian": "ukraine",
-                  "ukraine's": "ukraine", "defense": "defence"}
+_COUNTRY_FORMS = rules.ORGANISATION_WORD_FORMS
+"""Words read as another in a signature ("russian" as "russia", "defense" as "defence")."""
 
-TITLE_WORDS = frozenset(
-    """president prime minister gen gen. general lt lt. col col. colonel maj major governor
-    gov gov. acting spokesman spokeswoman spokesperson press secretary chief head deputy
-    commander commander-in-chief top army military kremlin foreign defence defense ministry
-    staff leader correspondent war blogger volunteer commissioner ombudsman officer official
-    mayor mr mr. mrs mrs. ms ms. dr dr. russian ukrainian russia's ukraine's belarusian
-    american u.s. north korean sumy kursk belgorod kharkiv bryansk regional regional
-    pro-war pro-kremlin monitoring channel analyst adviser advisor aide envoy""".split()
-)
+TITLE_WORDS = rules.words("title")
 """Words that make up titles ("Acting Kursk governor", "Russian war correspondent")."""
 
-ROLE_NOUNS = frozenset(
-    """president minister general gen. governor spokesman spokeswoman spokesperson secretary
-    chief head deputy commander commander-in-chief leader correspondent blogger volunteer
-    commissioner ombudsman officer official mayor analyst adviser advisor aide envoy colonel nurse
-    doctor teacher headteacher surgeon priest farmer driver engineer researcher expert""".split()
-)
+ROLE_NOUNS = rules.words("role")
 """The head words of a title: an appositive without one ("dressed in camouflage") is no title."""
 
-ORGANISATION_WORDS = frozenset(
-    """ministry staff administration office channel agency service command headquarters
-    council government kremlin parliament committee directorate institute centre center
-    bureau""".split()
-)
+ORGANISATION_WORDS = rules.words("org")
 
-PRONOUNS = frozenset({"he", "she"})
+PRONOUNS = rules.words("pronoun")
 _PROXY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?P<role>spokes(?:man|woman|person)|press service|office)"
     r"\s+(?:for|of)\s+(?P<who>.+)$|^(?P<who2>.+?)['’]s\s+(?P<role2>office|spokes(?:man|woman|person)"
@@ -266,9 +232,9 @@ _NAME_FORMS = frozenset(
     normalise(form)
     for canonical, forms in PEOPLE.items()
     for form in (canonical, *forms)
-    if form[:1].isupper() and not form.startswith(("Ukraine", "Kremlin", "Ukrainian"))
+    if all(word[:1].isupper() for word in form.split())
 )
-"""Curated forms that are names, not roles: they give no title."""
+"""Curated forms that are names, not roles ("Putin", not "Kremlin leader"): they give no title."""
 
 
 def person_aliases(speakers: ArticleSpeakers) -> dict[str, str]:

@@ -5,32 +5,28 @@ and liveblogs ("reports", "informs", "calls"), the past in wires ("said", "asses
 the participle after a comma ("…, saying that …"); listing a lemma once gives all of them.
 A bare form that is mostly a noun ("report", "claim") is left out, as are inflected forms
 that are mostly nouns in news copy ("states", "estimates").
+
+The table is ``geo/rules/reporting_verbs.csv``: one lemma a line, with its irregular forms,
+whether its bare form is mostly a noun, its forms that are not verbs, and whether it is a
+bulletin verb. Adding a verb is adding a line (then ``make eval``).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Sequence
 
-_LEMMAS = """say:says:said:saying tell:tells:told:telling write:writes:wrote:writing add declare claim
-    emphasize emphasise stress report disclose brief state announce insist note warn suggest confirm
-    deny express praise urge order propose assert post accuse argue acknowledge admit:admits:admitted:admitting
-    explain predict promise vow threaten allege estimate reveal reply answer ask inform assess call
-    maintain concede contend conclude""".split()
-"""Reporting verbs: a lemma, or ``lemma:3sg:past:ing`` when the forms are irregular."""
-
-_NOUN_LIKE = frozenset("""claim report stress brief state note order post promise vow reply answer
-    estimate call praise express""".split())
-"""Lemmas whose bare form is mostly a noun ("a report", "the claim"): only inflected forms count."""
-
-_NOT_VERBS = frozenset("""states posts orders stating posting promising estimates promises vows
-    answers replies briefs praises""".split())
-"""Inflected forms that are far more often nouns or adjectives in news copy."""
+from .. import rules
+from ..errors import ClaimmapError
 
 
-def _inflect(entry: str) -> tuple[str, ...]:
-    """All written forms of one lemma entry, e.g. ``deny`` → deny, denies, denied, denying."""
-    if ":" in entry:
-        return tuple(entry.split(":"))
+def _inflect(verb: rules.Verb) -> tuple[str, ...]:
+    """All written forms of one verb, e.g. ``deny`` → deny, denies, denied, denying (the
+    irregular forms as listed)."""
+    entry = verb.lemma
+    if verb.forms:
+        return (entry, *verb.forms)
     stem = entry[:-1]
     if entry.endswith("y") and entry[-2] not in "aeiou":
         return entry, stem + "ies", stem + "ied", entry + "ing"
@@ -40,12 +36,19 @@ def _inflect(entry: str) -> tuple[str, ...]:
     return entry, plural, entry + "ed", entry + "ing"
 
 
-def _verb_forms() -> tuple[str, ...]:
-    forms: set[str] = {"put it", "puts it"}
-    for entry in _LEMMAS:
-        lemma, *inflected = _inflect(entry)
-        forms.update(form for form in inflected if form not in _NOT_VERBS)
-        if lemma not in _NOUN_LIKE:
+def verb_forms(verbs: Sequence[rules.Verb] = rules.VERBS,
+               path: Path = rules.VERBS_FILE) -> tuple[str, ...]:
+    """Every form of ``verbs`` that counts as a reporting verb, sorted; a ``not_verbs`` entry
+    that is no form of its lemma is a :class:`ClaimmapError` naming ``path`` and the line."""
+    forms: set[str] = set()
+    for verb in verbs:
+        lemma, *inflected = _inflect(verb)
+        strange = verb.not_verbs - set(inflected)
+        if strange:
+            raise ClaimmapError(f"not_verbs {sorted(strange)[0]!r} is no form of {lemma!r}",
+                                path, verb.line)
+        forms.update(form for form in inflected if form not in verb.not_verbs)
+        if not verb.noun:
             forms.add(lemma)
     return tuple(sorted(forms))
 
@@ -70,7 +73,10 @@ def _trie(words: tuple[str, ...]) -> str:
     return build(tree)
 
 
-REPORTING_VERBS = _verb_forms()
+REPORTING_VERBS = verb_forms()
 """Every form of every reporting verb ("said", "says", "informs", "assessed", "put it", …)."""
 VERB_PATTERN = re.compile(r"\b" + _trie(REPORTING_VERBS) + r"\b")
 """Any reporting verb form as a whole word (``put it`` included)."""
+BULLETIN_VERBS = frozenset(_inflect(verb)[1] for verb in rules.VERBS if verb.bulletin)
+"""Present-tense verbs of an issuing body ("The General Staff informs that …"): the
+sentences after it in the same paragraph are the body's too (:mod:`.layouts`)."""

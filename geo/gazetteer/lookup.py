@@ -101,7 +101,7 @@ class Gazetteer:
         for path in files:
             if not path.is_file():
                 raise GazetteerError("gazetteer source not found", path)
-        key = fingerprint(files)
+        key = fingerprint(files, sources.RULES_READ)
         conn, path = open_index(
             Path(cache_dir) if cache_dir is not None else config.cache_dir(), key,
             lambda: _build(data_dir, all_packs, Path(overrides) if overrides else None))

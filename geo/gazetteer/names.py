@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .. import rules
+
 INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 """Soft hyphen, Arabic letter mark, zero-width and bidirectional controls (a regex class body)."""
 
@@ -23,42 +25,18 @@ INVISIBLE_CHARS = frozenset(
 """The characters of :data:`INVISIBLE` as a set, for a cheap per-character test."""
 _INVISIBLE_END_RE = re.compile(f"[{INVISIBLE}]+$")
 
-REGION_WORDS = ("oblast", "region", "province", "territory", "krai", "kray", "republic")
+REGION_WORDS = tuple(sorted(rules.words("region-type")))
 """Lower-case words that make "X <word>" name a first-level region (issue 3's aliases)."""
 
-DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeastern "
-    "northwestern southeastern southwestern".split()
-)
+DIRECTIONS = rules.words("direction")
 
-DEMONYMS = frozenset(
-    "russian russians ukrainian ukrainians american americans belarusian belarusians "
-    "korean koreans chinese iranian iranians european europeans british french german germans "
-    "polish georgian georgians syrian israeli israelis soviet kazakh moldovan lithuanian "
-    "latvian estonian finnish turkish".split()
-)
+DEMONYMS = rules.words("demonym")
 """Adjectives/nationality nouns that must never become place mentions (kept small, lower case)."""
 
-FUNCTION_WORDS = frozenset(
-    "the a an and or but if then than this that these those there here he she it they we you i "
-    "his her its their our my your in on at of to for from by with about into over after before "
-    "during under again once all any both each few more most other some such no nor not only own "
-    "same so too very can will just should now also however according is are was were be been "
-    "has have had do does did would could may might must what where when how why who let as "
-    "while across later near outside around towards toward through between against along "
-    "within without beyond since until via per either".split()
-)
+FUNCTION_WORDS = rules.words("function")
 """Words that may sit next to a place name without making it part of a longer name."""
 
-STOPWORDS = FUNCTION_WORDS | frozenset(
-    "moments minutes president general gen mr mrs ms dr chief minister commander governor mayor "
-    "army forces parliament war human rights state federation convention conventions time day "
-    "week month year today monday tuesday wednesday thursday friday saturday sunday january "
-    "february march april may june july august september october november december north south "
-    "east west republic region oblast city village town district news post media telegram "
-    "facebook video centre center one two three four five six seven eight nine ten eleven twelve "
-    "hundred hundreds thousand thousands dozen dozens first second third last".split()
-)
+STOPWORDS = rules.words("function", "stopword")
 """Words never accepted as a whole place name on their own: function words, titles, dates,
 numbers ("One man was wounded" is not Onè in Italy)."""
 NOT_NAMES = STOPWORDS | DEMONYMS

@@ -22,15 +22,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .. import rules
 from ..model import Claim, Link, Mention, Place
 
 _SETTLEMENT_ANAPHOR = re.compile(
-    r"\b(?:this|that|the)\s+(?:settlement|village|town|city|locality|hamlet)\b", re.IGNORECASE
-)
+    r"\b(?:this|that|the)\s+(?:"
+    + rules.alternation(rules.words("settlement-type", "settlement-anaphor")) + r")\b",
+    re.IGNORECASE)
 _REGION_ANAPHOR = re.compile(
-    r"\b(?:this|that|the)\s+(?:(?:border\s+)?region|oblast|province|area|territory|district)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:this|that|the)\s+(?:" + rules.alternation(rules.words("region-anaphor")) + r")\b",
+    re.IGNORECASE)
 _SETTLEMENT_KINDS = frozenset({"settlement", "other"})
 _REGION_KINDS = frozenset({"admin1", "admin2"})
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .. import geometry as geom
+from .. import rules
 from ..claims import VERB_PATTERN
 from ..gazetteer import Gazetteer
 from ..gazetteer.names import INVISIBLE, NOT_NAMES, STOPWORDS, key
@@ -29,19 +30,12 @@ from . import spotting
 from .ranking import Context, nearest_km, own_name_first, rank
 
 
-WAR_CUES = frozenset(
-    "incursion incursions offensive counteroffensive counter invasion invaded operation "
-    "operations fighting fight battle battles front frontline troops forces soldiers servicemen "
-    "units unit executed captured liberate liberated liberating liberation occupied occupation "
-    "seized retaken recaptured reclaimed advance advances advancing advanced shelling withdrawal "
-    "withdraw retreat pushed push incursion attack attacks assault control territory".split()
-)
-CITY_CUES = frozenset(
-    "city town downtown centre center mayor residents streets hospital suburbs".split())
-REGION_AFTER = frozenset(
-    "operation offensive incursion front direction governor regional oblast border".split())
+WAR_CUES = rules.words("war-cue")
+CITY_CUES = rules.words("city-cue")
+REGION_AFTER = rules.words("region-after")
 """A word right after a bare name that makes it the region: "the Kursk operation"."""
-SETTLEMENT_CUES = frozenset("village town city settlement hamlet near outside".split())
+SETTLEMENT_TYPES = rules.words("settlement-type")
+SETTLEMENT_CUES = SETTLEMENT_TYPES | rules.words("settlement-cue")
 MIN_POPULATION_WITHOUT_CUE = 15_000
 NEAR_KM = 100.0
 """A GeoNames place smaller than this population, neither in a region the article names nor
@@ -50,7 +44,7 @@ _PLURAL_REGION = re.compile(r"[ \t\u00a0]+(?:regions|oblasts|provinces)\b", re.I
 _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
 
 _UNKNOWN_PATTERN = re.compile(
-    rf"\b(?:village|town|city|settlement|hamlet)s? of ((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)"
+    rf"\b(?:{rules.alternation(SETTLEMENT_TYPES)})s? of ((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)"
     rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)*)"
     rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+)*)"
     r" (?:[Oo]blast|region|district|raion)\b"
@@ -60,14 +54,13 @@ _UNKNOWN_PATTERN = re.compile(
 METONYMY_POPULATION = 500_000
 """A city this big may speak for a government ("Washington said", "Minsk said")."""
 SPEAKER_VERB = re.compile(
-    r"[ \t]+(?:(?:also|later|then|previously|again|reportedly|publicly)[ \t]+)?" + VERB_PATTERN.pattern)
+    r"[ \t]+(?:(?:" + rules.alternation(rules.words("speaker-adverb")) + r")[ \t]+)?"
+    + VERB_PATTERN.pattern)
 """A reporting verb after a name: the verbs' prefix tree (:data:`geo.claims.VERB_PATTERN`),
 not an alternation of every form, which the regex engine tries one by one."""
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to[ \t]+$")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
-PREPOSITIONS = frozenset(
-    "in of from near at to for by with into over under across around outside towards toward "
-    "through between against along within beyond via on about the a an".split())
+PREPOSITIONS = rules.words("preposition")
 """A word before "X said" that makes X a place ("officials in Sudzha said"), not the speaker."""
 
 

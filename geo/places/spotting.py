@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
+from .. import rules
 from ..gazetteer.names import (DIRECTIONS, FUNCTION_WORDS, INVISIBLE, INVISIBLE_CHARS, NOT_NAMES,
                                STOPWORDS, key, strip_trailing_invisible)
 
@@ -34,20 +35,15 @@ _GAP_INSIDE_NAME = re.compile(rf"[ \t\u00a0{INVISIBLE}]{{1,3}}|\.")
 _GAP_AFTER_ABBREVIATION = re.compile(r"\. ")
 _APOSTROPHES = "'\u2019\u02bc"
 
-ROLE_WORDS = frozenset(
-    "governor mayor oblast region city authorities administration police military garrison "
-    "front direction border oblasts regions provinces".split()
-)
+ROLE_WORDS = rules.words("after-place")
 """A capitalised word after a place that does not make it part of another name (the plurals
 close a list: "the Kursk and Belgorod Oblasts")."""
 
-LEFT_MODIFIERS = frozenset("acting former occupied liberated greater ex".split())
+LEFT_MODIFIERS = rules.words("before-place")
 """A capitalised word before a place that does not make it part of another name."""
 
-TITLES = frozenset(
-    "president gen general mr mrs ms dr minister commander governor mayor lt col colonel "
-    "sergeant captain major chief spokesman spokeswoman".split()
-)
+TITLES = rules.words("before-name")
+"""A title before a capitalised word makes that word a person's name, not a place."""
 
 _RIGHT_HARMLESS = ROLE_WORDS | FUNCTION_WORDS
 _LEFT_HARMLESS = STOPWORDS | DIRECTIONS | LEFT_MODIFIERS

@@ -20,21 +20,15 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .. import rules
 from ..model import Sentence
 from .paragraphs import paragraphs
 from .quotes import balanced_pairs, paragraph_quotes, quote_ranges
 
-ABBREVIATIONS = frozenset(
-    """Gen Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Brig Cmdr Gov Sen Rep Pres Amb Mr Mrs Ms Dr
-    Prof St Mt No Nos vs etc Jr Sr Inc Ltd Co Corp Dept Fig approx est Jan Feb Mar Apr Jun
-    Jul Aug Sep Sept Oct Nov Dec Rev Hon""".split()
-)
-"""Words that end in a full stop without ending the sentence."""
+ABBREVIATIONS = rules.ABBREVIATIONS
+"""Words that end in a full stop without ending the sentence (``geo/rules/abbreviations.txt``)."""
 
-SENTENCE_OPENERS = frozenset(
-    """The A An He She It They We I This That These Those There But And In On At As After
-    Before When While If Its His Her Their Our Moments Minutes Later Then However""".split()
-)
+SENTENCE_OPENERS = frozenset(word.capitalize() for word in rules.words("opener"))
 """After an initialism ("U.S.") a sentence break is only believed before one of these."""
 
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")

