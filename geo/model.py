@@ -11,12 +11,16 @@ speaker being resolved) stay in that stage.
 
 Every type is a frozen dataclass except :class:`ArticleResult`, whose mentions and links the
 build may replace (online geocoding of unresolved names).
+
+The layer's own records — :class:`ClaimRecord`, :class:`PlaceRecord`, :class:`ArticleRecord`
+— are here too: the layer writes its JSON objects with their fields in their order, and the
+dashboard's row types are these records, so the field lists are written once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -140,3 +144,59 @@ class ArticleResult:
     mentions: list[Mention]
     links: list[Link]
     unplaced: list[Claim] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim as the layer stores it (a feature's ``claims``, the layer's ``unplaced``): the
+    fields of ``layer.schema.json`` in its key order. ``date`` is ISO; ``link`` is
+    ``"named"``, ``"context"`` or ``"none"`` (unplaced)."""
+
+    claim_id: str
+    date: str
+    speaker: str | None
+    speaker_title: str | None
+    verb: str | None
+    text: str
+    quote: str | None
+    article_id: str
+    article_title: str | None
+    source: str | None
+    url: str | None
+    span: tuple[int, int]
+    attribution: str
+    link: str
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    """A layer feature's ``properties`` except ``claims``, which come last, in the schema's
+    key order; ``gazetteer`` is the place's source, ``mentions`` the surface forms seen."""
+
+    place_id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    precision: str
+    approximate: bool
+    gazetteer: str
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An entry of the layer's ``articles`` list (``claims`` is how many the article has)."""
+
+    id: str
+    date: str
+    title: str | None
+    source: str | None
+    url: str | None
+    claims: int
+
+
+CLAIM_FIELDS = tuple(f.name for f in fields(ClaimRecord))
+PLACE_FIELDS = tuple(f.name for f in fields(PlaceRecord))
+ARTICLE_FIELDS = tuple(f.name for f in fields(ArticleRecord))
+"""The records' keys in the layer's order (its JSON objects are built from these)."""

@@ -13,29 +13,19 @@ from __future__ import annotations
 
 from .. import __version__
 from ..geometry import normalise_geometry
-from ..model import ArticleResult, Claim, Document, Place
+from ..model import (ARTICLE_FIELDS, CLAIM_FIELDS, PLACE_FIELDS, ArticleResult, Claim, Document,
+                     Place)
 
 SCHEMA_VERSION = 1
 
 
 def claim_record(claim: Claim, doc: Document, link: str) -> dict:
-    """The claim as it appears in a feature's ``claims`` list (key order is the schema's)."""
-    return {
-        "claim_id": claim.id,
-        "date": claim.date.isoformat(),
-        "speaker": claim.speaker,
-        "speaker_title": claim.speaker_title,
-        "verb": claim.verb,
-        "text": claim.text,
-        "quote": claim.quote,
-        "article_id": doc.id,
-        "article_title": doc.title,
-        "source": doc.source,
-        "url": doc.url,
-        "span": [claim.span[0], claim.span[1]],
-        "attribution": claim.attribution,
-        "link": link,
-    }
+    """The claim as it appears in a feature's ``claims`` list: a :class:`ClaimRecord`'s
+    fields, in its order (the values below are in that order)."""
+    return dict(zip(CLAIM_FIELDS, (
+        claim.id, claim.date.isoformat(), claim.speaker, claim.speaker_title, claim.verb,
+        claim.text, claim.quote, doc.id, doc.title, doc.source, doc.url,
+        [claim.span[0], claim.span[1]], claim.attribution, link)))
 
 
 def _claim_order(record: dict) -> tuple:
@@ -48,18 +38,10 @@ def _feature(place: Place, records: list[dict], surfaces: set[str]) -> dict:
         "type": "Feature",
         "id": place.id,
         "geometry": normalise_geometry(place.geometry),
-        "properties": {
-            "place_id": place.id,
-            "name": place.name,
-            "kind": place.kind,
-            "country": place.country,
-            "admin1": place.admin1,
-            "precision": place.precision,
-            "approximate": place.approximate,
-            "gazetteer": place.source,
-            "mentions": sorted(surfaces),
-            "claims": sorted(records, key=_claim_order),
-        },
+        "properties": dict(zip(PLACE_FIELDS, (
+            place.id, place.name, place.kind, place.country, place.admin1, place.precision,
+            place.approximate, place.source, sorted(surfaces))),
+            claims=sorted(records, key=_claim_order)),
     }
 
 
@@ -99,14 +81,9 @@ def assemble_layer(results: list[ArticleResult]) -> dict:
         "type": "FeatureCollection",
         "generator": {"name": "claimmap", "version": __version__, "schema": SCHEMA_VERSION},
         "articles": [
-            {
-                "id": r.document.id,
-                "date": r.document.date.isoformat(),
-                "title": r.document.title,
-                "source": r.document.source,
-                "url": r.document.url,
-                "claims": len(r.claims),
-            }
+            dict(zip(ARTICLE_FIELDS, (r.document.id, r.document.date.isoformat(),
+                                      r.document.title, r.document.source, r.document.url,
+                                      len(r.claims))))
             for r in results
         ],
         "unresolved": sorted(unresolved, key=lambda u: (u["article_id"], u["span"])),
