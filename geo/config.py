@@ -45,6 +45,17 @@ DASHBOARD_DIR = Path(str(resources.files("dashboard")))
 DASHBOARD_APP = DASHBOARD_DIR / "app.py"
 STATIC_DIR = DASHBOARD_DIR / "static"
 """Served by Streamlit at ``/app/static/`` (static serving is on, see :data:`STREAMLIT_OPTIONS`)."""
+STREAMLIT_OPTIONS = {
+    "server.enableStaticServing": "true",
+    "server.headless": "true",
+    "browser.gatherUsageStats": "false",
+    "client.toolbarMode": "minimal",
+}
+"""The dashboard's Streamlit settings, given on the command line by ``claimmap dashboard``
+and the test server: serve ``dashboard/static/`` (Leaflet, the base map), open no browser,
+send no usage statistics. ``.streamlit/config.toml`` repeats them for a plain
+``streamlit run dashboard/app.py`` in a checkout; a test keeps the two equal."""
+STREAMLIT_FLAGS = tuple(f"--{name}={value}" for name, value in STREAMLIT_OPTIONS.items())
 
 ARTICLES = Path("seeds")
 """What ``claimmap build`` reads when given no inputs (relative to the current folder)."""
