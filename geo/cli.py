@@ -1,9 +1,9 @@
-"""Command line: ``claimmap build | dashboard`` (also ``python -m geo …``).
+"""Command line: ``claimmap build | geoparse | dashboard`` (also ``python -m geo …``).
 
-A thin layer over :mod:`geo.pipeline` and the dashboard: it parses
+A thin layer over :mod:`geo.pipeline`, :mod:`geo.geoparsing` and the dashboard: it parses
 arguments, turns claimmap's errors into one-line messages, and maps outcomes to exit
 statuses — 0 every file processed, 1 some rejected (each named on stderr; the rest is still
-written), 2 usage errors (bad flags, nothing to read, an unusable gazetteer,
+written or printed), 2 usage errors (bad flags, nothing to read, an unusable gazetteer,
 layer or output path). The pipeline is imported by the commands that need it, so
 ``claimmap dashboard`` starts at once and a broken rule file is one line too.
 """
@@ -11,6 +11,7 @@ layer or output path). The pipeline is imported by the commands that need it, so
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -19,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from . import config
-from .errors import ClaimmapError, UsageError
+from .errors import ArticleError, ClaimmapError, UsageError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -49,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    g = commands.add_parser("geoparse", help="print every place mention of text or article files")
+    g.add_argument("files", nargs="+", help="article files (with a date line) or plain text files")
+    g.add_argument("--json", action="store_true",
+                   help='one JSON object per file and line: {"article": …, "mentions": […]}')
+    _gazetteer_options(g)
     d = commands.add_parser("dashboard", help="open the dashboard on a layer (streamlit)")
     d.add_argument("--layer", type=Path, help="the layer (default: $CLAIMMAP_LAYER, else "
                    f"./{config.LAYER} if it exists, else the bundled seeds' layer)")
@@ -123,6 +129,35 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if result.errors else EXIT_OK
 
 
+def _table(found: dict) -> str:
+    """The short human-readable form of one file's mentions."""
+    lines = [f"{found['article']}: {len(found['mentions'])} place mentions"]
+    for m in found["mentions"]:
+        place = m["place"]
+        where = "not resolved" if place is None else (
+            f"{place['id']} {place['name']} ({place['kind']}, "
+            f"{place['admin1'] or place['country'] or 'no country'})")
+        lines.append(f"  {m['start']:>6}-{m['end']:<6} {m['text']:<24} {where}")
+    return "\n".join(_one_line(line) for line in lines)
+
+
+def run_geoparse(args: argparse.Namespace) -> int:
+    from .geoparsing import geoparse_file
+
+    gazetteer = _loader(args)()
+    rejected = False
+    for path in args.files:
+        try:
+            found = geoparse_file(path, gazetteer)
+        except ArticleError as error:
+            print(_one_line(f"rejected {error}"), file=sys.stderr)
+            rejected = True
+            continue
+        print(json.dumps(found, ensure_ascii=False, separators=(",", ":")) if args.json
+              else _table(found), flush=True)
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
 def streamlit_command(layer: Path, port: int | None = None) -> list[str]:
     """``python -m streamlit run <packaged app> <options> -- --layer <layer>``: the options
     that ``.streamlit/config.toml`` sets in a checkout, so no config file is needed."""
@@ -154,7 +189,7 @@ def _quiet_libraries() -> None:
     logging.getLogger("geopy").propagate = False
 
 
-COMMANDS = {"build": run_build, "dashboard": run_dashboard}
+COMMANDS = {"build": run_build, "geoparse": run_geoparse, "dashboard": run_dashboard}
 
 
 def main(argv: list[str] | None = None) -> int:

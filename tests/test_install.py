@@ -5,8 +5,9 @@ Builds the wheel from the files git tracks (as a clean clone has them), installs
 into a new venv made without pip (``pip --python``), and makes the project's dependencies
 visible to it through a ``.pth`` file pointing at this environment's site-packages, so no
 registry is needed and it takes seconds, not minutes. Then runs the installed ``claimmap``:
-``build`` on the seeds (the layer must be byte-identical to data/claims.geojson) and
-``dashboard``, whose health endpoint and vendored Leaflet (static serving) must answer.
+``build`` on the seeds (the layer must be byte-identical to data/claims.geojson),
+``geoparse --json`` (the documented shape), and ``dashboard``, whose health endpoint and
+vendored Leaflet (static serving) must answer.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from conftest import ROOT, SEEDS
 from dashboard.server import free_port
 
 pytestmark = pytest.mark.install
+PLACE_KEYS = ["id", "name", "kind", "country", "admin1", "precision", "geometry"]
 
 
 def _run(*command, cwd: Path, timeout: int = 180) -> subprocess.CompletedProcess:
@@ -87,6 +89,24 @@ def test_build_from_another_folder_gives_the_committed_layer(installed, elsewher
     built = _run(installed / "claimmap", "build", SEEDS, "--out", out, cwd=elsewhere)
     assert built.returncode == 0, built.stderr
     assert out.read_bytes() == (ROOT / "data" / "claims.geojson").read_bytes()
+
+
+def test_geoparse_prints_the_documented_shape(installed, elsewhere):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    parsed = _run(installed / "claimmap", "geoparse", *seeds, "--json", cwd=elsewhere)
+    assert parsed.returncode == 0, parsed.stderr
+    lines = [json.loads(line) for line in parsed.stdout.splitlines()]
+    assert [line["article"] for line in lines] == [str(path) for path in seeds]
+    for line, path in zip(lines, seeds):
+        text = path.read_text(encoding="utf-8-sig")
+        assert list(line) == ["article", "mentions"] and line["mentions"]
+        for mention in line["mentions"]:
+            assert list(mention) == ["start", "end", "text", "place"]
+            assert text[mention["start"]:mention["end"]] == mention["text"]
+            place = mention["place"]
+            assert place is None or (list(place) == PLACE_KEYS
+                                     and place["geometry"]["type"] in ("Point", "Polygon",
+                                                                       "MultiPolygon"))
 
 
 def _get(url: str) -> int:

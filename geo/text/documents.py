@@ -63,8 +63,8 @@ def _parse_date(value: str, path: Path, line: int) -> dt.date:
         raise ArticleError(f"impossible date {value!r} ({exc})", path, line) from None
 
 
-def parse_article(text: str, path: Path, article_id: str | None = None) -> Document:
-    """Parse decoded article text; raises :class:`ArticleError` naming file and line."""
+def _first_line(text: str) -> tuple[int, int]:
+    """(offset, 1-based line number) of the first line that is not blank."""
     pos, line_no = 0, 1
     while pos < len(text):
         end = text.find("\n", pos)
@@ -72,6 +72,18 @@ def parse_article(text: str, path: Path, article_id: str | None = None) -> Docum
         if text[pos:end].strip():
             break
         pos, line_no = end + 1, line_no + 1
+    return pos, line_no
+
+
+def has_date_line(text: str) -> bool:
+    """Whether decoded text opens like an article (its first line a ``date`` line, valid or
+    not): such a file is read as an article, any other as plain text (``claimmap geoparse``)."""
+    return _DATE_LINE.match(text, _first_line(text)[0]) is not None
+
+
+def parse_article(text: str, path: Path, article_id: str | None = None) -> Document:
+    """Parse decoded article text; raises :class:`ArticleError` naming file and line."""
+    pos, line_no = _first_line(text)
     match = _DATE_LINE.match(text, pos)
     if not match:
         first = text[pos:].split("\n", 1)[0].strip()
@@ -113,6 +125,13 @@ def parse_article(text: str, path: Path, article_id: str | None = None) -> Docum
 
 def read_article(path: str | Path) -> Document:
     """Read one article file; every failure is an :class:`ArticleError` naming it."""
+    return parse_article(read_text(path), Path(path))
+
+
+def read_text(path: str | Path) -> str:
+    """A file's decoded text (UTF-8, BOM removed), checked as every article is: a folder, a
+    broken link, a pipe, an over-long, empty, binary or non-UTF-8 file is an
+    :class:`ArticleError` naming it (and the line, where there is one)."""
     path = Path(path)
     if path.is_dir():
         raise ArticleError("is a directory, not an article file", path)
@@ -129,7 +148,7 @@ def read_article(path: str | Path) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", path) from None
-    return parse_article(_decode(raw, path), path)
+    return _decode(raw, path)
 
 
 def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
