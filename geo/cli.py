@@ -197,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     _quiet_libraries()
     try:
         return COMMANDS[args.command](args)
+    except BrokenPipeError:  # the reader went away (`claimmap geoparse … | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (ClaimmapError, OSError) as exc:
         print(_one_line(f"claimmap: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import geo
 from conftest import SEEDS, run_cli
@@ -76,3 +78,14 @@ def test_without_json_the_command_prints_a_short_table():
     head, *rows = proc.stdout.splitlines()
     assert head.startswith(f"{SEED}: ") and head.endswith("place mentions")
     assert any("iso:RU-KRS Kursk Oblast (admin1, RU-KRS)" in row for row in rows)
+
+
+def test_a_reader_that_stops_early_is_no_error():
+    """``claimmap geoparse … --json | head -c 100``: the closed pipe ends the command quietly."""
+    seeds = [str(p) for p in sorted(SEEDS.glob("*.txt"))] * 4
+    proc = subprocess.Popen([sys.executable, "-m", "geo", "geoparse", *seeds, "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(100).startswith(b'{"article":')
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
