@@ -18,7 +18,7 @@ $(LAYER): | $(STAMP)
 
 ## run: set up, build the layer if it is missing, start the dashboard on it
 run: $(STAMP) $(LAYER)
-	$(VENV)/bin/streamlit run dashboard/app.py
+	$(VENV)/bin/claimmap dashboard --layer $(LAYER)
 
 ## test: set up and run the whole suite (browser tests need Debian chromium: see README)
 test: $(STAMP)

@@ -15,8 +15,9 @@ import datetime as dt
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-THEATRE = ROOT / "data" / "gazetteer" / "kursk_theatre_places.csv"
+from geo import config
+
+THEATRE = config.GAZETTEER_DIR / config.THEATRE_FILE
 
 REGIONS = ["Kursk region", "Kursk Oblast", "Belgorod region", "Belgorod Oblast", "Bryansk region",
            "Sumy region", "Sumy Oblast", "Kharkiv region", "Chernihiv Oblast"]

@@ -18,9 +18,11 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
+from geo import config
+
 from .placelayer import PLACES_JS
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = config.STATIC_DIR
 STATIC_URL = "/app/static"
 _VENDOR = f"{STATIC_URL}/vendor"
 LEAFLET_IMAGES = f"{_VENDOR}/leaflet-1.9.3/images/"

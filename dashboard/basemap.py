@@ -1,7 +1,7 @@
 """The bundled vector base map: countries and the Russian/Ukrainian admin-1 regions.
 
 Without internet there are no tiles, so the map is drawn over the gazetteer's own outlines
-(``data/gazetteer``). They are simplified and written once, by ``python -m dashboard.basemap``,
+(``data/gazetteer``, :data:`geo.config.GAZETTEER_DIR`). They are simplified and written once, by ``python -m dashboard.basemap``,
 to ``dashboard/static/basemap/*.geojson`` (committed; a test checks they are current), and
 the browser fetches them from the app. The map's script therefore stays a few kilobytes
 and identical on every rerun, which keeps streamlit-folium from re-mounting the map.
@@ -15,14 +15,15 @@ from pathlib import Path
 from branca.element import MacroElement
 from folium.template import Template
 
+from geo import config
+
 from .assets import BASEMAP_PANE, STATIC_DIR, STATIC_URL
 
-GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 BASEMAP_DIR = STATIC_DIR / "basemap"
 SOURCES = {
     # file name: (source file, read options, simplify tolerance in degrees, decimals)
-    "countries.geojson": ("countries-110m.topojson.json", {"layer": "countries"}, 0.0, 3),
-    "admin1.geojson": ("admin1_ru_ua_ne10m.geojson", {}, 0.02, 3),
+    "countries.geojson": (config.COUNTRIES_FILE, {"layer": "countries"}, 0.0, 3),
+    "admin1.geojson": (config.ADMIN1_FILE, {}, 0.02, 3),
 }
 STYLES = {
     "countries.geojson": {"color": "#8a8a8a", "weight": 0.8, "fillColor": "#f2efe9",
@@ -37,7 +38,7 @@ def _rounded(value, decimals: int):
     return round(float(value), decimals) + 0.0
 
 
-def basemap_geojson(name: str, gazetteer: Path = GAZETTEER) -> str:
+def basemap_geojson(name: str, gazetteer: Path = config.GAZETTEER_DIR) -> str:
     """One base-map file's text: geometry only, simplified and rounded, in source order."""
     import geopandas
     from shapely.geometry import mapping

@@ -14,6 +14,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from geo.layer import dumps_layer
+
 from .layerdata import NO_PLACE, View
 
 TABLE_COLUMNS = ["date", "speaker", "speaker_title", "text", "quote", "places", "article",
@@ -140,11 +142,5 @@ def filtered_layer(view: View) -> dict:
 
 
 def layer_geojson(view: View) -> str:
-    """The download's text, serialised exactly as the pipeline writes layers.
-
-    Imported here, not at module level: ``geo.layer`` pulls in the whole pipeline, which the
-    page does not otherwise need (this runs only when the user clicks the button).
-    """
-    from geo.layer import dumps_layer
-
+    """The download's text, serialised exactly as the pipeline writes layers."""
     return dumps_layer(filtered_layer(view))

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from geo.model import CLAIM_FIELDS, PLACE_FIELDS, ArticleRecord, ClaimRecord, PlaceRecord
+
 from .layerfile import read_layer_json
 
 REPORTER_LABEL = "(the article itself)"
@@ -28,24 +30,9 @@ NO_PLACE = -1
 """Place index of the layer's ``unplaced`` claims: in the table and exports, never on the map."""
 
 
-@dataclass(frozen=True)
-class Claim:
-    """One claim record of the layer (fields and their order are the schema's)."""
-
-    claim_id: str
-    date: str
-    speaker: str | None
-    speaker_title: str | None
-    verb: str | None
-    text: str
-    quote: str | None
-    article_id: str
-    article_title: str | None
-    source: str | None
-    url: str | None
-    span: tuple[int, int]
-    attribution: str
-    link: str
+class Claim(ClaimRecord):
+    """One claim record of the layer (:class:`geo.model.ClaimRecord`: the schema's fields, in
+    its order), with the labels the filters list it under."""
 
     @classmethod
     def from_record(cls, record: dict) -> "Claim":
@@ -53,7 +40,7 @@ class Claim:
 
     def record(self) -> dict:
         """The schema's JSON object for this claim (span back to a list)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__} | {
+        return {name: getattr(self, name) for name in CLAIM_FIELDS} | {
             "span": [self.span[0], self.span[1]]}
 
     @property
@@ -69,44 +56,22 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class Place:
-    """A feature of the layer without its claims; ``geometry`` is the layer's GeoJSON."""
+class Place(PlaceRecord):
+    """A feature of the layer without its claims (:class:`geo.model.PlaceRecord`), with the
+    feature's id and its GeoJSON geometry."""
 
     feature_id: str
-    place_id: str
-    name: str
-    kind: str
-    country: str | None
-    admin1: str | None
-    precision: str
-    approximate: bool
-    gazetteer: str
-    mentions: tuple[str, ...]
     geometry: dict = field(hash=False, compare=False)
 
     def feature(self, claims: list[dict]) -> dict:
         """The schema's Feature for this place carrying ``claims``."""
-        return {
-            "type": "Feature",
-            "id": self.feature_id,
-            "geometry": self.geometry,
-            "properties": {
-                "place_id": self.place_id, "name": self.name, "kind": self.kind,
-                "country": self.country, "admin1": self.admin1, "precision": self.precision,
-                "approximate": self.approximate, "gazetteer": self.gazetteer,
-                "mentions": list(self.mentions), "claims": claims,
-            },
-        }
+        properties = {name: getattr(self, name) for name in PLACE_FIELDS}
+        return {"type": "Feature", "id": self.feature_id, "geometry": self.geometry,
+                "properties": properties | {"mentions": list(self.mentions), "claims": claims}}
 
 
-@dataclass(frozen=True)
-class Article:
-    id: str
-    date: str
-    title: str | None
-    source: str | None
-    url: str | None
-    claims: int
+class Article(ArticleRecord):
+    """An entry of the layer's ``articles`` (:class:`geo.model.ArticleRecord`)."""
 
     @property
     def label(self) -> str:
@@ -226,13 +191,8 @@ def _codes(labels: list[str]) -> tuple[tuple[str, ...], np.ndarray]:
 
 def _place(feature: dict) -> Place:
     props = feature["properties"]
-    return Place(
-        feature_id=feature["id"], place_id=props["place_id"], name=props["name"],
-        kind=props["kind"], country=props["country"], admin1=props["admin1"],
-        precision=props["precision"], approximate=props["approximate"],
-        gazetteer=props["gazetteer"], mentions=tuple(props["mentions"]),
-        geometry=feature["geometry"],
-    )
+    record = {name: props[name] for name in PLACE_FIELDS} | {"mentions": tuple(props["mentions"])}
+    return Place(**record, feature_id=feature["id"], geometry=feature["geometry"])
 
 
 def index_layer(layer: dict, path: str = "") -> LayerData:

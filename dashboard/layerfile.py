@@ -2,7 +2,7 @@
 
 The dashboard shows that line with ``st.error`` (file, line, what is wrong) instead of a
 traceback: a missing, empty, non-UTF-8, non-JSON or schema-violating layer is a user error.
-Schema checks are :func:`geo.schema.validate_layer`, the same the pipeline's output passes.
+Schema checks are :func:`geo.layer.validate_layer`, the same the pipeline's output passes.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ import argparse
 import json
 from pathlib import Path
 
+from geo import config
 from geo.errors import LayerError
-from geo.schema import validate_layer
-
-DEFAULT_LAYER = Path(__file__).resolve().parent.parent / "data" / "claims.geojson"
-LAYER_ENV = "CLAIMMAP_LAYER"
+from geo.layer import validate_layer
 
 
 def read_layer_json(path: str | Path) -> dict:
@@ -48,8 +46,9 @@ def read_layer_json(path: str | Path) -> dict:
 
 def layer_path(argv: list[str], environ: dict[str, str]) -> Path:
     """Which layer to open: ``--layer PATH`` (after ``--`` on the streamlit command line),
-    else ``$CLAIMMAP_LAYER``, else ``data/claims.geojson`` of this checkout."""
+    else :func:`geo.config.default_layer` (``$CLAIMMAP_LAYER``, ``./data/claims.geojson``,
+    the bundled seeds' layer)."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     parser.add_argument("--layer")
-    chosen = parser.parse_known_args(argv)[0].layer or environ.get(LAYER_ENV)
-    return Path(chosen) if chosen else DEFAULT_LAYER
+    chosen = parser.parse_known_args(argv)[0].layer
+    return Path(chosen) if chosen else config.default_layer(environ)

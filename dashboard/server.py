@@ -1,7 +1,8 @@
 """Starting the dashboard headless on a free localhost port, for tests and the benchmark.
 
-Both drive the real app (``streamlit run dashboard/app.py -- --layer PATH``) in Debian
-chromium; this is the one place that knows how to start it and wait until it is healthy.
+Both drive the real app (``streamlit run dashboard/app.py -- --layer PATH``, with the
+options of :data:`geo.config.STREAMLIT_OPTIONS`) in Debian chromium; this is the one place
+that knows how to start it and wait until it is healthy.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "dashboard" / "app.py"
+from geo import config
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -46,15 +47,14 @@ def _wait_healthy(process: subprocess.Popen, url: str, seconds: float) -> None:
 
 
 @contextmanager
-def serve(layer: Path, seconds: float = 60, root: Path = ROOT) -> Iterator[str]:
-    """Run the app of the checkout at ``root`` (this one by default) on ``layer``; yield its
-    base URL; stop it on exit."""
+def serve(layer: Path, seconds: float = 60, root: Path | None = None) -> Iterator[str]:
+    """Run the app (this package's, or that of the checkout at ``root``) on ``layer``; yield
+    its base URL; stop it on exit."""
     port = free_port()
-    app = root / APP.relative_to(ROOT)
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-               "--", "--layer", str(layer)]
+    app = root / "dashboard" / "app.py" if root is not None else config.DASHBOARD_APP
+    command = [sys.executable, "-m", "streamlit", "run", str(app), *config.STREAMLIT_FLAGS,
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none", "--", "--layer", str(layer)]
     process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env={**os.environ})
     url = f"http://127.0.0.1:{port}"

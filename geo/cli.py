@@ -1,14 +1,17 @@
-"""Command line: ``python -m geo build`` / ``claimmap build``.
+"""Command line: ``claimmap build | geoparse | dashboard`` (also ``python -m geo …``).
 
-A thin layer over :mod:`geo.pipeline`: it parses arguments, turns claimmap's errors
-into one-line messages, and maps outcomes to exit statuses —
-0 every article processed, 1 some rejected (the layer is still written from the rest),
-2 usage errors (bad flags, nothing to read, an unusable gazetteer or output path).
+A thin layer over :mod:`geo.pipeline`, :mod:`geo.geoparsing` and the dashboard: it parses
+arguments, turns claimmap's errors into one-line messages, and maps outcomes to exit
+statuses — 0 every file processed, 1 some rejected (each named on stderr; the rest is still
+written or printed), 2 usage errors (bad flags, nothing to read, an unusable gazetteer,
+layer or output path). The pipeline is imported by the commands that need it, so
+``claimmap dashboard`` starts at once and a broken rule file is one line too.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -16,24 +19,27 @@ import warnings
 from functools import partial
 from pathlib import Path
 
-from .errors import ClaimmapError, UsageError
-from .gazetteer import Gazetteer
-from .layer import write_layer
-from .pipeline import build
+from . import config
+from .errors import ArticleError, ClaimmapError, UsageError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _gazetteer_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--pack", action="append", default=[], type=Path,
+                         help="extra gazetteer pack: a CSV file or a folder of them (repeatable)")
+    command.add_argument("--overrides", type=Path, help="gazetteer overrides CSV; wins over every source")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimmap", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="build the GeoJSON layer from article files")
-    b.add_argument("inputs", nargs="*", default=["seeds"], help="article files or folders (default: seeds/)")
-    b.add_argument("--out", default="data/claims.geojson", help="layer to write (default: %(default)s)")
+    b.add_argument("inputs", nargs="*", default=[str(config.ARTICLES)],
+                   help=f"article files or folders (default: {config.ARTICLES}/)")
+    b.add_argument("--out", default=str(config.LAYER), help="layer to write (default: %(default)s)")
     b.add_argument("--jobs", type=int, default=1, help="worker processes (0 = all cores)")
-    b.add_argument("--pack", action="append", default=[], type=Path,
-                   help="extra gazetteer pack: a CSV file or a folder of them (repeatable)")
-    b.add_argument("--overrides", type=Path, help="gazetteer overrides CSV; wins over every source")
+    _gazetteer_options(b)
     b.add_argument("--online", action="store_true",
                    help="also ask an online geocoder for names the gazetteer does not know")
     b.add_argument("--geocoder", default="nominatim", help="geopy geocoder name (with --online)")
@@ -44,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    g = commands.add_parser("geoparse", help="print every place mention of text or article files")
+    g.add_argument("files", nargs="+", help="article files (with a date line) or plain text files")
+    g.add_argument("--json", action="store_true",
+                   help='one JSON object per file and line: {"article": …, "mentions": […]}')
+    _gazetteer_options(g)
+    d = commands.add_parser("dashboard", help="open the dashboard on a layer (streamlit)")
+    d.add_argument("--layer", type=Path, help="the layer (default: $CLAIMMAP_LAYER, else "
+                   f"./{config.LAYER} if it exists, else the bundled seeds' layer)")
+    d.add_argument("--port", type=int, help="the port to serve on (default: streamlit's, 8501)")
     return parser
 
 
@@ -69,32 +84,38 @@ def _geocoder_options(pairs: list[str]) -> dict[str, object]:
     return options
 
 
-def _mention_hook(args: argparse.Namespace, gazetteer: Gazetteer):
-    if not args.online:
-        return None
-    from .geocoders.online import online_mention_hook
-
-    return online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
-                               **_geocoder_options(args.geocoder_option))
-
-
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """Warnings (a failed online query, a rebuilt index) as one line each, no source dump."""
     print(_one_line(f"claimmap: warning: {message}"), file=sys.stderr)
 
 
+def _loader(args: argparse.Namespace):
+    from .gazetteer import Gazetteer
+
+    return partial(Gazetteer.load, packs=tuple(args.pack), overrides=args.overrides)
+
+
 def run_build(args: argparse.Namespace) -> int:
+    from .layer import write_layer
+    from .pipeline import build
+
     missing = [i for i in args.inputs if not Path(i).exists() and not Path(i).is_symlink()]
     if missing and len(missing) == len(args.inputs):
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     if args.jobs < 0:
         raise UsageError(f"--jobs must be 0 (all cores) or more, not {args.jobs}")
     jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
-    loader = partial(Gazetteer.load, packs=tuple(args.pack), overrides=args.overrides)
+    loader = _loader(args)
     gazetteer = loader()
+    hook = None
+    if args.online:
+        from .geocoding.online import online_mention_hook
+
+        hook = online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
+                                   **_geocoder_options(args.geocoder_option))
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     result = build(args.inputs, gazetteer, jobs=jobs, progress=progress and not args.quiet,
-                   mention_hook=_mention_hook(args, gazetteer), loader=loader)
+                   mention_hook=hook, loader=loader)
     if not result.layer["articles"] and not result.errors:
         raise UsageError(f"no article files (*.txt) in {', '.join(args.inputs)}")
     write_layer(result.layer, args.out)
@@ -106,6 +127,51 @@ def run_build(args: argparse.Namespace) -> int:
               f"{s['unresolved']} unresolved mentions, {s['unplaced']} unplaced claims, "
               f"{s['rejected']} rejected -> {args.out}", file=sys.stderr)
     return EXIT_REJECTED if result.errors else EXIT_OK
+
+
+def _table(found: dict) -> str:
+    """The short human-readable form of one file's mentions."""
+    lines = [f"{found['article']}: {len(found['mentions'])} place mentions"]
+    for m in found["mentions"]:
+        place = m["place"]
+        where = "not resolved" if place is None else (
+            f"{place['id']} {place['name']} ({place['kind']}, "
+            f"{place['admin1'] or place['country'] or 'no country'})")
+        lines.append(f"  {m['start']:>6}-{m['end']:<6} {m['text']:<24} {where}")
+    return "\n".join(_one_line(line) for line in lines)
+
+
+def run_geoparse(args: argparse.Namespace) -> int:
+    from .geoparsing import geoparse_file
+
+    gazetteer = _loader(args)()
+    rejected = False
+    for path in args.files:
+        try:
+            found = geoparse_file(path, gazetteer)
+        except ArticleError as error:
+            print(_one_line(f"rejected {error}"), file=sys.stderr)
+            rejected = True
+            continue
+        print(json.dumps(found, ensure_ascii=False, separators=(",", ":")) if args.json
+              else _table(found), flush=True)
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def streamlit_command(layer: Path, port: int | None = None) -> list[str]:
+    """``python -m streamlit run <packaged app> <options> -- --layer <layer>``: the options
+    that ``.streamlit/config.toml`` sets in a checkout, so no config file is needed."""
+    port_flag = [f"--server.port={port}"] if port is not None else []
+    return [sys.executable, "-m", "streamlit", "run", str(config.DASHBOARD_APP),
+            *config.STREAMLIT_FLAGS, *port_flag, "--", "--layer", str(layer)]
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    layer = args.layer or config.default_layer()
+    if not layer.is_file():
+        raise UsageError(f"no layer file {layer} (build one with `claimmap build`)")
+    command = streamlit_command(layer, args.port)
+    os.execv(command[0], command)  # the dashboard replaces this process: signals reach it
 
 
 class _OneLineFormatter(logging.Formatter):
@@ -123,11 +189,17 @@ def _quiet_libraries() -> None:
     logging.getLogger("geopy").propagate = False
 
 
+COMMANDS = {"build": run_build, "geoparse": run_geoparse, "dashboard": run_dashboard}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _quiet_libraries()
     try:
-        return run_build(args)
+        return COMMANDS[args.command](args)
+    except BrokenPipeError:  # the reader went away (`claimmap geoparse … | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (ClaimmapError, OSError) as exc:
         print(_one_line(f"claimmap: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE

@@ -25,12 +25,12 @@ from typing import Callable, Iterable, Iterator, Sequence
 from tqdm import tqdm
 
 from .claims import extract_claims
-from .documents import Document, collect_paths, read_corpus
 from .errors import ArticleError
 from .gazetteer import Gazetteer
-from .layer import ArticleResult, assemble_layer
-from .linking import Link, link_claims
-from .places import Mention, Place, find_mentions
+from .layer import assemble_layer, link_claims
+from .model import ArticleResult, Document, Link, Mention, Place
+from .places import find_mentions
+from .text import collect_paths, read_corpus
 
 GazetteerLoader = Callable[[], Gazetteer]
 """Opens a gazetteer in a worker process (picklable: e.g. a functools.partial of Gazetteer.load)."""

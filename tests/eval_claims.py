@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from geo.claims import extract_claims  # noqa: E402
-from geo.documents import read_article  # noqa: E402
+from geo.text import read_article  # noqa: E402
 
 GOLD_PATH = ROOT / "tests" / "fixtures" / "gold" / "claims.json"
 DEFAULT_ARTICLES = (ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles")

@@ -20,9 +20,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from geo.documents import Document, read_article
 from geo.gazetteer import Gazetteer
+from geo.model import Document
 from geo.places import find_mentions
+from geo.text import read_article
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "fixtures" / "gold" / "places.json"

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_claims  # noqa: E402
 import eval_places  # noqa: E402
-from geo.documents import read_article  # noqa: E402
+from geo.text import read_article  # noqa: E402
 from geo.gazetteer import Gazetteer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

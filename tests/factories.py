@@ -1,6 +1,6 @@
 """Small builders for hand-made claims, places and mentions in unit tests.
 
-They follow the dataclass contracts of geo.claims / geo.places exactly, so unit tests of
+They follow the dataclass contracts of geo.model exactly, so unit tests of
 linking and layer assembly do not depend on extraction heuristics.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from geo.claims import Claim
-from geo.documents import Document, parse_article
-from geo.places import Mention, Place
+from geo.model import Claim, Document, Mention, Place
+from geo.text import parse_article
 
 
 def document(text: str, article_id: str = "a1") -> Document:

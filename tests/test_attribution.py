@@ -1,4 +1,4 @@
-"""Tests for geo.attribution: subject phrase and reporting verb of real sentences."""
+"""Tests for geo.claims.attribution: subject phrase and reporting verb of real sentences."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.attribution import MASK, find_attribution, mask_quotes, tail_phrase
-from geo.sentences import paragraphs, quote_ranges, running_quotes
+from geo.claims.attribution import find_attribution, tail_phrase
+from geo.text import MASK, mask_quotes, paragraphs, quote_ranges, running_quotes
 
 
 def _attribute(sentence: str):

@@ -1,4 +1,4 @@
-"""Tests for geo.claims on the two seeds and the fixture articles (the issue's "done when")."""
+"""Tests for geo.claims (extract_claims) on the two seeds and the fixture articles (the issue's "done when")."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.claims import Claim, _mentions, extract_claims
-from geo.documents import read_article
-from geo.sentences import split_sentences
-from geo.speakers import ArticleSpeakers, Speaker, person_aliases
+from geo.claims import extract_claims
+from geo.claims.extract import person_mentions
+from geo.claims.speakers import ArticleSpeakers, Speaker, person_aliases
+from geo.model import Claim
+from geo.text import read_article, split_sentences
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -274,5 +275,5 @@ def test_person_mentions_are_the_longest_forms_in_any_case(text: str) -> None:
                        + r")\b", re.IGNORECASE)
     lowered = {form.lower(): name for form, name in forms.items()}
     expected = [(m.start(), lowered[m.group(0).lower()]) for m in plain.finditer(text)]
-    assert [(at, person.name) for at, person in _mentions(text, 0, registry)] == expected
+    assert [(at, person.name) for at, person in person_mentions(text, 0, registry)] == expected
     assert len(expected) >= 3

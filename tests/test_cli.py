@@ -1,11 +1,13 @@
-"""The build command as a user runs it: exit statuses, messages, atomic output."""
+"""The build and dashboard commands as a user runs them: exit statuses, messages, output."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import tomllib
 
-from conftest import SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_cli
+from geo import config
 
 
 def _seed_copy(folder):
@@ -59,3 +61,19 @@ def test_jobs_all_cores_gives_the_same_bytes(tmp_path):
 def test_online_without_user_agent_is_refused(tmp_path):
     proc = run_cli("build", str(SEEDS), "--out", str(tmp_path / "x.geojson"), "--online")
     assert proc.returncode == 2 and "--user-agent" in proc.stderr
+
+
+def test_the_dashboard_command_refuses_a_missing_layer(tmp_path):
+    proc = run_cli("dashboard", "--layer", str(tmp_path / "none.geojson"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"claimmap: error: no layer file {tmp_path / 'none.geojson'} " \
+                                  "(build one with `claimmap build`)"
+
+
+def test_the_checkouts_streamlit_config_is_the_commands_options():
+    """``streamlit run dashboard/app.py`` in a checkout reads .streamlit/config.toml; the
+    installed ``claimmap dashboard`` passes config.STREAMLIT_OPTIONS: they must not drift."""
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    flat = {f"{section}.{name}": str(value).lower()
+            for section, values in settings.items() for name, value in values.items()}
+    assert flat == config.STREAMLIT_OPTIONS

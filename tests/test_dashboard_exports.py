@@ -11,7 +11,7 @@ from dashboard_support import HOSTILE, PAYLOAD, SAMPLE
 
 from dashboard.exports import claims_csv, claims_frame, filtered_layer, timeline_frame
 from dashboard.layerdata import REPORTER_LABEL, Filters, filter_claims, load_layer
-from geo.schema import validate_layer
+from geo.layer import validate_layer
 
 D12, D13 = dt.date(2025, 3, 12), dt.date(2025, 3, 13)
 

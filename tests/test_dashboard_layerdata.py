@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from dashboard.layerdata import (REPORTER_LABEL, Filters, filter_claims, index_layer,
                                  load_layer)
-from dashboard.layerfile import DEFAULT_LAYER, layer_path, read_layer_json
+from dashboard.layerfile import layer_path, read_layer_json
+from geo import config
 from geo.errors import LayerError
 
 D12, D13 = dt.date(2025, 3, 12), dt.date(2025, 3, 13)
@@ -157,7 +158,13 @@ def test_layer_without_claims_indexes_to_nothing():
 @pytest.mark.parametrize("argv, env, expected", [
     (["--layer", "x.geojson"], {"CLAIMMAP_LAYER": "y.geojson"}, "x.geojson"),
     ([], {"CLAIMMAP_LAYER": "y.geojson"}, "y.geojson"),
-    (["-q", "tests"], {}, str(DEFAULT_LAYER)),
+    (["-q", "tests"], {}, str(ROOT / "data" / "claims.geojson")),
 ])
-def test_layer_path_precedence(argv, env, expected):
+def test_layer_path_precedence(argv, env, expected, monkeypatch):
+    monkeypatch.chdir(ROOT)
     assert str(layer_path(argv, env)) == expected
+
+
+def test_without_a_local_layer_the_bundled_seed_layer_opens(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert layer_path([], {}) == config.SEED_LAYER

@@ -1,4 +1,4 @@
-"""Tests for geo.documents: the article format, and every way an article file can be bad."""
+"""Tests for geo.text.documents: the article format, and every way an article file can be bad."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.documents import MAX_ARTICLE_BYTES, collect_paths, read_article, read_corpus
 from geo.errors import ArticleError, ClaimmapError
+from geo.text import collect_paths, read_article, read_corpus
+from geo.text.documents import MAX_ARTICLE_BYTES
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -30,7 +31,7 @@ def test_seed_date_and_text_share_line_one(path: Path, date: dt.date, first_word
     assert doc.date == date
     assert doc.body.startswith(first_words)
     assert doc.text[doc.body_start:] == doc.body
-    assert doc.line_of(doc.body_start) == 1
+    assert "\n" not in doc.text[:doc.body_start]  # the body starts on line 1
     assert doc.id == path.stem
     assert doc.title is None and doc.source is None and doc.url is None
 
@@ -42,7 +43,7 @@ def test_headers_are_parsed_and_kept_out_of_the_body() -> None:
     assert doc.source == "Reuters"
     assert doc.url == "https://example.org/wire/2025-03-14/ukraine-russia-kursk"
     assert doc.body.startswith("KYIV, March 14 (Reuters) - Ukrainian troops")
-    assert doc.line_of(doc.body_start) == 6
+    assert doc.text.count("\n", 0, doc.body_start) + 1 == 6  # the body starts on line 6
 
 
 def test_header_without_url() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eval_claims import GOLD_PATH, evaluate_claims, format_report, load_gold, overlaps
-from geo.documents import read_article
+from geo.text import read_article
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

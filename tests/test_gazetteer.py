@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from shapely.geometry import shape
 
-from geo import aliases
-from geo import gazetteer_geometry as geom
-from geo import gazetteer_regions as regions
-from geo import gazetteer_sources as sources
+from geo import geometry as geom
+from geo.config import GAZETTEER_DIR
 from geo.errors import GazetteerError
-from geo.gazetteer import DEFAULT_DATA_DIR, Gazetteer
-from geo.gazetteer_index import fingerprint, open_index
-from geo.gazetteer_packs import read_pack
+from geo.gazetteer import Gazetteer, read_pack, sources
+from geo.gazetteer.index import fingerprint, open_index
+from geo.gazetteer.names import key
+from geo.gazetteer.sources import regions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
 KAZACHYA_LOKNYA = (35.2511, 51.2400)
@@ -111,15 +110,15 @@ def test_warm_load_reuses_the_index_without_reading_sources(gazetteer, monkeypat
     ("\u200fТёткино\u200e", "теткино"), ("U.S.", "u s"),
 ])
 def test_key_ignores_case_accents_apostrophes_and_invisible_marks(text, expected):
-    assert aliases.key(text) == expected
+    assert key(text) == expected
 
 
 # --- packs, overrides and the index, on a small record set (no 235k-place rebuild) -----
 
 @pytest.fixture(scope="module")
 def small_records():
-    admin1 = regions.read_admin1(DEFAULT_DATA_DIR)
-    return admin1, admin1 + sources.read_theatre(DEFAULT_DATA_DIR, admin1)
+    admin1 = regions.read_admin1(GAZETTEER_DIR)
+    return admin1, admin1 + sources.read_theatre(GAZETTEER_DIR, admin1)
 
 
 def _small_gazetteer(tmp_path, records) -> Gazetteer:
@@ -210,6 +209,12 @@ def test_fingerprint_changes_with_any_source_byte(tmp_path):
     assert fingerprint([path]) != before
 
 
+def test_fingerprint_changes_with_the_rules_the_sources_read(tmp_path):
+    path = tmp_path / "pack.csv"
+    path.write_text("name,lat,lon\nA,1,2\n")
+    assert fingerprint([path], sources.RULES_READ) != fingerprint([path], sources.RULES_READ + "x")
+
+
 def test_index_file_is_sqlite_with_fingerprint(gazetteer):
     conn = sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True)
     row = conn.execute("SELECT v FROM meta WHERE k = 'fingerprint'").fetchone()
@@ -276,7 +281,7 @@ def test_nearest_km_is_the_minimum_great_circle_distance():
      ["putin", "statements", "came", "after", "the", "offensive", "in"]),
 ])
 def test_token_window_is_the_words_before_in_the_same_sentence(sentence, start_word, expected):
-    from geo.gazetteer_match import token_window
+    from geo.places.spotting import token_window
 
     assert token_window(sentence, sentence.rindex(start_word))[-len(expected):] == expected
     assert len(token_window(sentence, sentence.rindex(start_word))) <= 8

@@ -9,9 +9,9 @@ import pytest
 
 from factories import claim_at, document, mention_of, place
 from geo.errors import LayerError
-from geo.layer import ArticleResult, assemble_layer, dumps_layer, write_layer
-from geo.linking import link_claims
-from geo.schema import validate_layer
+from geo.layer import (assemble_layer, dumps_layer, layer_schema, link_claims, validate_layer,
+                       write_layer)
+from geo.model import ARTICLE_FIELDS, CLAIM_FIELDS, PLACE_FIELDS, ArticleResult
 
 KL = place("theatre:kazachya-loknya", "settlement", "Kazachya Loknya")
 KRS = place("iso:RU-KRS", "admin1", "Kursk Oblast")
@@ -137,3 +137,17 @@ def test_temp_files_of_killed_builds_are_removed_but_not_a_running_ones(tmp_path
     running.write_text("another build's layer in progress")
     write_layer(assemble_layer([EARLIER]), tmp_path / "layer.geojson")
     assert sorted(os.listdir(tmp_path)) == [running.name, "layer.geojson"]
+
+
+def test_the_model_records_are_the_schemas_objects_in_its_order():
+    """geo.model's record field lists (which the layer writes and the dashboard reads) are
+    the schema's required keys, in the order the schema lists them."""
+    schema = layer_schema()
+    assert tuple(schema["definitions"]["claim"]["required"]) == CLAIM_FIELDS
+    feature = schema["definitions"]["feature"]["properties"]["properties"]
+    assert tuple(feature["required"]) == PLACE_FIELDS + ("claims",)
+    assert tuple(schema["properties"]["articles"]["items"]["required"]) == ARTICLE_FIELDS
+    layer = assemble_layer([EARLIER])
+    assert tuple(layer["features"][0]["properties"]) == PLACE_FIELDS + ("claims",)
+    assert tuple(layer["features"][0]["properties"]["claims"][0]) == CLAIM_FIELDS
+    assert tuple(layer["articles"][0]) == ARTICLE_FIELDS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factories import claim_at, document, mention_of, place
-from geo.linking import link_claims
+from geo.layer import link_claims
 
 TEXT = (
     "date 2025-03-13\n"

@@ -1,4 +1,4 @@
-"""Tests for geo.persons: person names found in prose, and the gender a pronoun checks."""
+"""Tests for geo.claims.persons: person names found in prose, and the gender a pronoun checks."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.attribution import mask_quotes
-from geo.documents import read_article
-from geo.persons import gender, person_names
+from geo.claims.persons import gender, person_names
+from geo.text import mask_quotes, read_article
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 

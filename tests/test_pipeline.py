@@ -9,9 +9,8 @@ import pickle
 import pytest
 
 from conftest import ROOT, SEEDS
-from geo.layer import dumps_layer
+from geo.layer import dumps_layer, validate_layer
 from geo.pipeline import build
-from geo.schema import validate_layer
 
 
 def _feature(layer, place_id):
@@ -108,7 +107,7 @@ def test_parallel_build_of_several_articles_gives_the_same_layer(gazetteer):
 
 
 def test_a_worker_sends_places_without_geometry_and_the_parent_restores_them(gazetteer):
-    from geo.documents import read_article
+    from geo.text import read_article
     from geo.pipeline import process_document, restore_places, strip_places
 
     doc = read_article(SEEDS / "000_d599976d65cc3f1e.txt")

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from shapely.geometry import shape
 
-from geo import gazetteer_geometry as geom
-from geo.documents import parse_article, read_article
-from geo.places import _SPEAKER_VERB, find_mentions
-from geo.verbs import REPORTING_VERBS
+from geo import geometry as geom
+from geo.claims import REPORTING_VERBS
+from geo.places import find_mentions
+from geo.places.resolution import SPEAKER_VERB
+from geo.text import parse_article, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "seeds" / "000_d599976d65cc3f1e.txt"
@@ -177,7 +178,7 @@ def test_the_speaker_verb_is_any_reporting_verb_form_as_a_whole_word():
     for form in REPORTING_VERBS:
         for text in (f" {form}", f"  also {form} that", f" {form}s", f" {form}ing", f" {form[:-1]}",
                      f"\t{form}, x", f"{form}", f" re{form}"):
-            assert bool(_SPEAKER_VERB.match(text)) == bool(plain.match(text)), text
+            assert bool(SPEAKER_VERB.match(text)) == bool(plain.match(text)), text
 
 
 def test_a_place_before_a_reporting_verb_after_a_preposition_stays_a_place(gazetteer):

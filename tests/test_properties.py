@@ -24,14 +24,12 @@ from hypothesis import strategies as st
 from conftest import SEEDS
 from factories import claim_at, mention_of, place
 from geo.claims import extract_claims
-from geo.documents import Document, parse_article, read_article
 from geo.errors import ArticleError
 from geo.geometry import is_rfc7946_wound, normalise_geometry
-from geo.layer import ArticleResult, assemble_layer, dumps_layer, write_layer
-from geo.linking import link_claims
+from geo.layer import assemble_layer, dumps_layer, link_claims, validate_layer, write_layer
+from geo.model import ArticleResult, Document
 from geo.pipeline import process_document
-from geo.schema import validate_layer
-from geo.sentences import split_sentences
+from geo.text import parse_article, read_article, split_sentences
 
 PARAGRAPHS = sorted({
     paragraph.strip()

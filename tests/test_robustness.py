@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEEDS, run_cli
-from geo.layer import dumps_layer
-from geo.schema import validate_layer
+from geo.layer import dumps_layer, validate_layer
 
 BAD = FIXTURES / "bad"
 HOSTILE = FIXTURES / "hostile" / "hostile.txt"

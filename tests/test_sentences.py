@@ -1,4 +1,4 @@
-"""Tests for geo.sentences, on real sentences of the seeds and fixture articles."""
+"""Tests for geo.text (sentences, paragraphs, quotations), on real sentences of the seeds and fixture articles."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.documents import read_article
-from geo.sentences import paragraph_quotes, paragraphs, quote_ranges, running_quotes, split_sentences
+from geo.text import paragraph_quotes, paragraphs, quote_ranges, read_article, running_quotes, split_sentences
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

@@ -1,10 +1,10 @@
-"""Tests for geo.speakers: many name forms of one speaker → one canonical name."""
+"""Tests for geo.claims.speakers: many name forms of one speaker → one canonical name."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.speakers import ArticleSpeakers, Speaker, normalise, person_aliases, split_title
+from geo.claims.speakers import ArticleSpeakers, Speaker, normalise, person_aliases, split_title
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""Tests for geo.verbs: the forms of the reporting verbs and the pattern that finds them."""
+"""Tests for geo.claims.verbs: the forms of the reporting verbs and the pattern that finds them."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.verbs import REPORTING_VERBS, VERB_PATTERN
+from geo.claims import REPORTING_VERBS, VERB_PATTERN
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,22 @@
+"""Stage 6, layer: claims tied to places, assembled into one RFC 7946 GeoJSON layer.
+
+What it offers:
+
+* :func:`link_claims` (:mod:`.linking`) — each claim tied to the places it names, or to the
+  place its context is about, and the claims no place could be tied to;
+* :func:`assemble_layer` (:mod:`.assemble`) — the FeatureCollection of every article's
+  :class:`geo.model.ArticleResult`: one feature per place with its dated claims;
+* :func:`dumps_layer` / :func:`write_layer` (:mod:`.write`) — deterministic bytes, written
+  atomically;
+* :func:`validate_layer` / :func:`layer_schema` (:mod:`.schema`) — the check against
+  ``layer.schema.json``, the one written-down schema (docs/layer.md), which the dashboard
+  runs on every layer it opens.
+"""
+
+from .assemble import assemble_layer
+from .linking import link_claims
+from .schema import layer_schema, validate_layer
+from .write import dumps_layer, write_layer
+
+__all__ = ["assemble_layer", "dumps_layer", "layer_schema", "link_claims", "validate_layer",
+           "write_layer"]

@@ -1,0 +1,15 @@
+"""Stage 4, places: the place names of an article, recognised and resolved.
+
+What it offers: :func:`find_mentions` — every place mention of a
+:class:`geo.model.Document`'s body as :class:`geo.model.Mention` objects, resolved to a
+gazetteer :class:`geo.model.Place` or kept unresolved with the reason, sorted by offset.
+
+Inside: :mod:`.spotting` finds the gazetteer's names in the text (recognition only),
+:mod:`.resolution` decides which place each one is, :mod:`.ranking` orders a name's
+namesakes by coherence with the rest of the article. Their cue words are data in
+``geo/rules/``.
+"""
+
+from .resolution import find_mentions
+
+__all__ = ["find_mentions"]

@@ -1,0 +1,216 @@
+"""Spotting gazetteer names in article text (recognition only; :mod:`.resolution` resolves).
+
+Contract: :func:`spot` returns :class:`Spot` objects whose ``start``/``end`` are offsets into
+the text it was given, longest match first, never overlapping. Matching uses
+:func:`geo.gazetteer.names.key`, so invisible characters inside a name, apostrophes and hyphens do not
+stop it, while the spans keep pointing at the original characters.
+
+Why these filters: a gazetteer of 235k names matches many ordinary words, so a name only
+counts when it is capitalised, not a function word or demonym, not the modifier of a longer
+capitalised name ("Geneva Convention", "Vladimir Putin"), and not a person's surname seen
+elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Protocol
+
+from .. import rules
+from ..gazetteer.names import (DIRECTIONS, FUNCTION_WORDS, INVISIBLE, INVISIBLE_CHARS, NOT_NAMES,
+                               STOPWORDS, key, strip_trailing_invisible)
+
+MAX_TOKENS = 5
+WORD = re.compile(
+    rf"[^\W\d_][\w{INVISIBLE}]*(?:['\u2019\u02bc\-](?=[^\W_])[\w{INVISIBLE}]*)*",
+    re.UNICODE)
+"""A word: a letter, then word or invisible characters, an apostrophe or hyphen counting
+only before a letter ("Kazach'ya", "Nikolayevo-Darino"). Written as runs of one character
+class rather than as a repeat of "a word character, or an apostrophe before a letter"
+(which finds the same words): the regex engine takes a run in one step, and this pattern
+goes over every word of every article."""
+_GAP_INSIDE_NAME = re.compile(rf"[ \t\u00a0{INVISIBLE}]{{1,3}}|\.")
+_GAP_AFTER_ABBREVIATION = re.compile(r"\. ")
+_APOSTROPHES = "'\u2019\u02bc"
+
+ROLE_WORDS = rules.words("after-place")
+"""A capitalised word after a place that does not make it part of another name (the plurals
+close a list: "the Kursk and Belgorod Oblasts")."""
+
+LEFT_MODIFIERS = rules.words("before-place")
+"""A capitalised word before a place that does not make it part of another name."""
+
+TITLES = rules.words("before-name")
+"""A title before a capitalised word makes that word a person's name, not a place."""
+
+_RIGHT_HARMLESS = ROLE_WORDS | FUNCTION_WORDS
+_LEFT_HARMLESS = STOPWORDS | DIRECTIONS | LEFT_MODIFIERS
+
+
+class Names(Protocol):
+    """What spotting needs from the gazetteer."""
+
+    def knows(self, name: str) -> bool: ...
+
+
+class Token(NamedTuple):
+    """A word (a named tuple: spotting builds one per word of every article, so cheaply)."""
+
+    start: int
+    end: int
+    text: str
+    possessive: bool
+    capital: bool
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A stretch of text that is a known name (tokens ``first``..``last`` inclusive)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+def bare_word(raw: str) -> tuple[str, bool]:
+    """A matched word without trailing invisible marks or a possessive "'s" (and whether it had one)."""
+    if raw[-1] in INVISIBLE_CHARS:
+        raw = strip_trailing_invisible(raw)
+    if len(raw) > 2 and raw[-1] in "sS" and raw[-2] in _APOSTROPHES:
+        return raw[:-2], True
+    return raw, False
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_parts(raw: str) -> tuple[int, str, bool, bool]:
+    """(length, word, possessive, capital) of a matched word: a pure function of the string,
+    memoised because an article's words are mostly words seen before."""
+    word, possessive = bare_word(raw)
+    return len(word), word, possessive, word[:1].isupper()
+
+
+_new_tuple = tuple.__new__
+
+
+def tokenise(text: str, start: int = 0) -> list[Token]:
+    """Word tokens from ``start``; a possessive "'s" is cut off and flagged.
+
+    Runs over every word of every article: per word, one memoised lookup and a tuple built
+    directly (``tuple.__new__`` skips the named tuple's Python-level constructor)."""
+    tokens = []
+    append = tokens.append
+    for match in WORD.finditer(text, start):
+        length, word, possessive, capital = _word_parts(match.group())
+        begin = match.start()
+        append(_new_tuple(Token, (begin, begin + length, word, possessive, capital)))
+    return tokens
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens can belong to one name: separated by spaces, or by a dot inside an
+    abbreviation ("U.S.", "Gen. Valery Gerasimov"), never by a sentence end or a possessive."""
+    if left.possessive:
+        return False
+    if right.start - left.end == 1 and text[left.end] == " ":
+        return True  # the usual gap, without a regex call
+    if _GAP_INSIDE_NAME.fullmatch(text, left.end, right.start):
+        return True
+    return len(left.text) <= 3 and _GAP_AFTER_ABBREVIATION.fullmatch(text, left.end, right.start) is not None
+
+
+def _longest(text: str, tokens: list[Token], i: int, names: Names) -> int | None:
+    """Index of the last token of the longest known name starting at token i."""
+    last, limit = i, min(len(tokens) - 1, i + MAX_TOKENS - 1)
+    while last < limit and _joined(text, tokens[last], tokens[last + 1]):
+        last += 1
+    begin = tokens[i].start
+    for j in range(last, i, -1):
+        if names.knows(text[begin:tokens[j].end]):
+            return j
+    word = tokens[i].text  # == text[begin:tokens[i].end]
+    if key(word) in NOT_NAMES or not names.knows(word):
+        return None
+    return i
+
+
+def _run_neighbour(text: str, tokens: list[Token], i: int, step: int) -> Token | None:
+    """The capitalised token directly joined to token i on one side, if any."""
+    j = i + step
+    if not 0 <= j < len(tokens) or not tokens[j].capital:
+        return None
+    pair = (tokens[i], tokens[j]) if step > 0 else (tokens[j], tokens[i])
+    return tokens[j] if _joined(text, *pair) else None
+
+
+def _inside_longer_name(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    right = _run_neighbour(text, tokens, last, 1)
+    if right is not None and key(right.text) not in _RIGHT_HARMLESS:
+        return True
+    left = _run_neighbour(text, tokens, first, -1)
+    if left is None:
+        return False
+    left_key = key(left.text)
+    return left_key not in _LEFT_HARMLESS or left_key in TITLES
+
+
+def person_names(text: str, tokens: list[Token], spots: list[Spot]) -> set[str]:
+    """Keys of words used as personal names: after a title, or ending a run of capitalised
+    words that holds no place ("Valery Gerasimov" makes a later bare "Gerasimov" a person)."""
+    in_spot = {k for s in spots for k in range(s.first, s.last + 1)}
+    persons: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capital:
+            i += 1
+            continue
+        j = i
+        while _run_neighbour(text, tokens, j, 1) is not None:
+            j += 1
+        first = i
+        while first < j and key(tokens[first].text) in FUNCTION_WORDS:
+            first += 1  # a sentence-initial "In", "Is", "The" is not part of a name
+        titled = first > 0 and key(tokens[first - 1].text) in TITLES
+        if (j > first or titled) and not in_spot.intersection(range(first, j + 1)):
+            persons.add(key(tokens[j].text))
+        i = j + 1
+    return persons
+
+
+def spot(text: str, names: Names, start: int = 0) -> list[Spot]:
+    """Known place names in ``text[start:]`` after the filters described above."""
+    tokens = tokenise(text, start)
+    found: list[Spot] = []
+    i = 0
+    while i < len(tokens):
+        last = _longest(text, tokens, i, names) if tokens[i].capital else None
+        if last is None:
+            i += 1
+            continue
+        if not _inside_longer_name(text, tokens, i, last):
+            end = tokens[last].end
+            if len(tokens[last].text) == 1 and text[end:end + 1] == ".":
+                end += 1  # the closing dot of an abbreviation: "U.S."
+            found.append(Spot(tokens[i].start, end, i, last))
+        i = last + 1
+    persons = person_names(text, tokens, found)
+    return [s for s in found
+            if s.first != s.last or key(tokens[s.first].text) not in persons]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n]\s")
+
+
+def token_window(text: str, start: int, before: int = 8) -> list[str]:
+    """Keys of up to ``before`` words preceding offset ``start`` in the same sentence.
+
+    Looks back at most 200 characters; only the words it returns are normalised (this runs
+    for every place name spotted)."""
+    left = text[max(0, start - 200):start]
+    cut = 0
+    for brk in _SENTENCE_BREAK.finditer(left):
+        cut = brk.end()
+    words = WORD.findall(left, cut)[-before:]
+    return [key(_word_parts(w)[1]) for w in words]
