@@ -227,7 +227,7 @@ def place_view(place) -> dict | None:
     """What :func:`right_place` needs of a gazetteer place."""
     if place is None:
         return None
-    from geo.gazetteer_geometry import representative_lonlat
+    from geo.geometry import representative_lonlat
     return {"id": place.id, "kind": place.kind, "country": place.country, "admin1": place.admin1,
             "lonlat": representative_lonlat(place.geometry)}
 
@@ -237,7 +237,7 @@ def evaluate(gazetteer, reveal_heldout: bool = False) -> dict[str, Tally]:
     ``reveal_heldout``, for the closing figures)."""
     from eval_places import geotext_mentions
     from geo.claims import extract_claims
-    from geo.documents import read_article
+    from geo.text import read_article
     from geo.places import find_mentions
 
     def is_place(name: str) -> bool:
