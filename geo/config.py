@@ -28,7 +28,11 @@ ADMIN1_FILE = "admin1_ru_ua_ne10m.geojson"
 COUNTRIES_FILE = "countries-110m.topojson.json"
 THEATRE_FILE = "kursk_theatre_places.csv"
 KATOTTG_FILE = "ua_katottg_settlements_sumy_kharkiv_chernihiv.csv"
-GAZETTEER_SOURCES = (ADMIN1_FILE, COUNTRIES_FILE, THEATRE_FILE, KATOTTG_FILE)
+WORLD_ADMIN1_FILE = "admin1_world_ne10m.geojson"
+WORLD_REGIONS_FILE = "world_regions.csv"
+COUNTRY_NAMES_FILE = "country_names.csv"
+GAZETTEER_SOURCES = (ADMIN1_FILE, COUNTRIES_FILE, THEATRE_FILE, KATOTTG_FILE, WORLD_ADMIN1_FILE,
+                     WORLD_REGIONS_FILE, COUNTRY_NAMES_FILE)
 """The bundled sources every gazetteer reads, under :data:`GAZETTEER_DIR` (docs/gazetteer.md)."""
 PACKS_SUBDIR = "packs"
 """User packs dropped into ``<gazetteer dir>/packs/*.csv`` are loaded automatically."""

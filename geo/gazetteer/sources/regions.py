@@ -94,8 +94,9 @@ def _crimea_to_ukraine(russia, ukraine):
     return MultiPolygon(rest), unary_union([ukraine, *crimea])
 
 
-def read_countries(data_dir: Path) -> list[Record]:
-    """Countries: GeoNames names, world-atlas 110m polygons (ISO numeric ids)."""
+def read_countries(data_dir: Path, extra_names: dict[str, tuple[str, ...]]) -> list[Record]:
+    """Countries: GeoNames names and ``extra_names`` (CLDR's English forms), world-atlas
+    110m polygons (ISO numeric ids)."""
     import geopandas  # heavy import, only needed when (re)building the index
 
     path = data_dir / config.COUNTRIES_FILE
@@ -123,6 +124,7 @@ def read_countries(data_dir: Path) -> list[Record]:
             geometry=geometry, precision="country", approximate=approximate,
             source="naturalearth" if not approximate else "geonames",
         )
-        names = (info["name"], *COUNTRY_ALIASES.get(iso2, ()))
+        names = tuple(dict.fromkeys((info["name"], *COUNTRY_ALIASES.get(iso2, ()),
+                                     *extra_names.get(iso2, ()))))
         records.append(Record(place, names, int(info["population"] or 0), PRIORITY["country"]))
     return records
