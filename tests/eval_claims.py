@@ -101,16 +101,18 @@ def evaluate_claims(article_paths: Iterable[str | Path], gold_path: str | Path =
     }
 
 
-def format_report(result: dict) -> str:
-    """A small fixed-width table: one row per article, then the total."""
+def format_report(result: dict, details: bool = True) -> str:
+    """A small fixed-width table: one row per article (with its missing and spurious claims
+    when ``details``), then the total."""
     lines = [f"{'article':<24} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6}"]
     for article_id, row in result["articles"].items():
         p = row["true_positives"] / row["predicted"] if row["predicted"] else 1.0
         r = row["true_positives"] / row["gold"] if row["gold"] else 1.0
         lines.append(f"{article_id:<24} {row['gold']:>5} {row['predicted']:>5} "
                      f"{row['true_positives']:>4} {p:>6.3f} {r:>6.3f}")
-        lines += [f"    missing  {m['speaker']}: {m['text'][:60]}" for m in row["missing"]]
-        lines += [f"    spurious {s['speaker']} at {s['span']}" for s in row["spurious"]]
+        if details:
+            lines += [f"    missing  {m['speaker']}: {m['text'][:60]}" for m in row["missing"]]
+            lines += [f"    spurious {s['speaker']} at {s['span']}" for s in row["spurious"]]
     lines.append(f"{'claims (all)':<24} {result['gold']:>5} {result['predicted']:>5} "
                  f"{result['true_positives']:>4} {result['precision']:>6.3f} "
                  f"{result['recall']:>6.3f}")

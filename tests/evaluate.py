@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -69,12 +70,12 @@ def places_table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def place_errors(paths: list[Path], gold_path: Path, gazetteer: Gazetteer) -> list[str]:
-    """claimmap's toponym errors, for reading (the scores come from eval_places):
-    a gold mention no prediction overlaps ("missed"), one whose overlapping prediction
-    has another id ("wrong"), and a prediction that overlaps no gold mention ("spurious")."""
+def place_errors(paths: list[Path], gold_path: Path, gazetteer: Gazetteer) -> Counter:
+    """claimmap's toponym errors counted by kind (the scores come from eval_places): a gold
+    mention no prediction overlaps ("missed"), one whose overlapping prediction has another
+    id ("wrong"), and a prediction that overlaps no gold mention ("spurious")."""
     gold = eval_places.load_gold(gold_path)
-    lines: list[str] = []
+    kinds: Counter = Counter()
     for path in paths:
         doc = read_article(path)
         expected = gold.get(str(path.resolve().relative_to(ROOT)), [])
@@ -82,15 +83,13 @@ def place_errors(paths: list[Path], gold_path: Path, gazetteer: Gazetteer) -> li
         for start, end, place_id in expected:
             ids = [p_id for p_start, p_end, p_id in predicted if p_start < end and start < p_end]
             if not ids:
-                lines.append(f"{doc.id}: missed {doc.text[start:end]!r} ({place_id})")
+                kinds["missed"] += 1
             elif place_id not in ids:
-                lines.append(f"{doc.id}: wrong {doc.text[start:end]!r} at {start}: "
-                             f"{ids[0]}, gold {place_id}")
-        for p_start, p_end, p_id in predicted:
-            if not any(start < p_end and p_start < end for start, end, _ in expected):
-                surface = doc.text[p_start:p_end]
-                lines.append(f"{doc.id}: spurious {surface!r} at {p_start} ({p_id})")
-    return lines
+                kinds["wrong"] += 1
+        kinds["spurious"] += sum(
+            not any(start < p_end and p_start < end for start, end, _ in expected)
+            for p_start, p_end, _ in predicted)
+    return kinds
 
 
 def heldout_report(gazetteer: Gazetteer) -> str:
@@ -100,8 +99,9 @@ def heldout_report(gazetteer: Gazetteer) -> str:
     claims = eval_claims.evaluate_claims(paths, HELDOUT_CLAIMS)
     places = eval_places.evaluate_places(paths, HELDOUT_PLACES, gazetteer)
     errors = place_errors(paths, HELDOUT_PLACES, gazetteer)
-    return "\n".join([eval_claims.format_report(claims), "", places_table(places),
-                      *(f"    {line}" for line in errors)])
+    counts = ", ".join(f"{kind} {n}" for kind, n in sorted(errors.items()))
+    return "\n".join([eval_claims.format_report(claims, details=False), "", places_table(places),
+                      f"    toponym errors: {counts}"])
 
 
 def main() -> int:
