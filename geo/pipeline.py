@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
-from .claims import extract_claims
+from .claims import extract_claims, unify_speakers
 from .errors import ArticleError
 from .gazetteer import Gazetteer
 from .layer import assemble_layer, link_claims
@@ -179,5 +179,6 @@ def _build(inputs: Iterable[str], gazetteer: Gazetteer, jobs: int, progress: boo
                 outcome.mentions = mention_hook(outcome.mentions)
                 outcome.links, outcome.unplaced = link_claims(outcome.claims, outcome.mentions)
             results.append(outcome)
+    unify_speakers(results)  # "Klymenko" in one report is the "Ihor Klymenko" of another
     errors.sort(key=lambda e: (e.path or "", e.line or 0))
     return BuildResult(assemble_layer(results), errors)

@@ -28,39 +28,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import rules
 from ..text.quotes import MASK
-from .speakers import ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, strip_determiner
-from .verbs import REPORTING_VERBS, VERB_PATTERN
+from .phrases import lead_phrase, split_appositive, subject_phrases, tail_phrase
+from .verbs import NOUN_FORMS, VERB_PATTERN
 
 _NOUN_USE = re.compile(r"\s+of\b")
+_TO_SOMETHING = re.compile(r"\s+to\b")
+_BY_DOING = re.compile(r"\s+by\s+\w+ing\b")
+_ORDER = re.compile(r"\s+(?:\w+\s+){1,4}?to\s+(?!the\b|a\b|an\b|reporters\b|journalists\b)[a-z]+\b")
+_ORDER_VERBS = rules.words("order-verb")
 """A verb form followed by "of" is a noun ("reports of a mass surrender")."""
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:about|whether|if|why|how|what|by|over|on)\b")
 """", asked about the strikes," is a passive participle inside an appositive, not the verb."""
-_LEAD_IN = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[-–—]\s*)?")
-"""A liveblog timestamp and dash before a clause ("12:35 — The ministry …")."""
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,;:¶]+)")
 _DAYS = r"(?:" + rules.alternation(day.capitalize() for day in rules.words("day")) + ")"
 _FILLER = re.compile(
     r"(?:\s+(?:" + rules.alternation(rules.words("filler", "speaker-adverb"), space=" ")
-    + r"|(?:late\s+)?on\s+" + _DAYS
+    + r"|\w+ed by|[a-z]+ly|(?:late\s+)?on\s+" + _DAYS
     + r"(?:\s+(?:" + rules.alternation(rules.words("day-part")) + r"))?))+\s*$"
 )
 """Adverbs, auxiliaries and days between a subject and its verb ("Peskov also said",
-"Lubinets and Sternenko have both reported", "Gladkov on Monday evening said")."""
+"Lubinets and Sternenko have both reported", "Gladkov on Monday evening said", "The
+ministry initially said", "X reacted by calling")."""
 _NOT_ACTIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to|not)\s*$")
 _BOUNDARY = re.compile(
-    MASK + r"+|[:;()]|\s[-–—]\s|\b(?:that|while|after|as|when|since|because|before|"
-    r"whereas|but|if|amid|which|who)\b"
+    MASK + r"+|[:;()]|\s[-–—]\s|\b(?:that|while|after|as|As|when|since|because|before|"
+    r"whereas|but|if|amid|which|who|whom)\b"
 )
-_NP_GLUE = rules.words("glue")
-_NAME_LOWER = rules.words("org-name")
-_RELATIVE = re.compile(r"\s*\b(?:who|whom|whose|which|that)\b.*$", re.DOTALL)
+_GENERIC_TAIL = re.compile(r"\b(?:[A-Z]?[a-z]+\s+)?(?:" + rules.alternation(rules.words("generic-source")) + r")$")
 _TOKEN = re.compile(r"\S+")
-_LEADING_AND = re.compile(r"^and\s+")
-_AFTER_VERB = re.compile(r"\s+([^,.;:¶]+)")
+VERB_OR_BE = re.compile(r"(?:are|is|was|were|have|has|had|\w+ed|\w+s)$")
+_AFTER_VERB = re.compile(r"\s+((?:[^,.;:¶]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.(?=\s[A-Z])|"
+                         r"(?<=\b[A-Z][a-z]{2})\.(?=\s[A-Z])|\.(?=[A-Za-z]))+)")
+"""The words after a verb up to punctuation; the full stop of "Col." or "U.S." is not punctuation."""
+_AFTER_NAME = re.compile(r"\s+(?:on|in|at|during|from|after|before|via|to|over|by)\b|\s+\d")
 
 
 @dataclass(frozen=True)
@@ -72,131 +75,29 @@ class Attribution:
     verb: str
     verb_start: int
     subject_start: int
+    back: bool = False
 
 
-def _np_token(token: str) -> bool:
-    bare = token.strip(",").lower().replace("’", "'")
-    return (token[:1].isupper() or bare in TITLE_WORDS or bare in ORGANISATION_WORDS
-            or bare in _NP_GLUE)
-
-
-def _in_org_name(tokens: list[str], i: int) -> bool:
-    """A lower-case word inside an organisation's name: "General Staff of Ukraine's *armed
-    forces*", "Ministry of *foreign affairs*" (it follows "of"/"for" after an organisation word)."""
-    if tokens[i].lower() not in _NAME_LOWER:
-        return False
-    for j in range(i - 1, max(i - 5, 0), -1):
-        if tokens[j] in ("of", "for"):
-            return tokens[j - 1].lower() in ORGANISATION_WORDS and tokens[j - 1][:1].isupper()
-        if not (_np_token(tokens[j]) or tokens[j].lower() in _NAME_LOWER):
-            return False
-    return False
-
-
-@lru_cache(maxsize=1 << 12)
-def tail_phrase(segment: str) -> str:
-    """The noun phrase at the end of ``segment`` ("… after Gen. Valery Gerasimov" → the name).
-
-    Memoised: a pure function of a short string, asked about the same subject segments
-    several times per clause and again in article after article ("Gladkov", "He")."""
-    tokens = _TOKEN.findall(segment)
-    if tokens and tokens[-1].lower() in PRONOUNS:
-        return tokens[-1]
-    cut = len(tokens)
-    while cut > 0 and (_np_token(tokens[cut - 1]) or _in_org_name(tokens, cut - 1)):
-        cut -= 1
-    while cut < len(tokens) and tokens[cut].lower() in ("of", "for"):
-        cut += 1
-    phrase = " ".join(tokens[cut:])
-    return phrase if any(t[:1].isupper() for t in tokens[cut:]) or _has_role_word(phrase) else ""
-
-
-def lead_phrase(clause: str) -> str:
-    """The noun phrase a clause starts with ("12:35 — The ministry denied …" → "The ministry"):
-    the subject of a participle after a comma ("…, saying that …")."""
-    tokens = _TOKEN.findall(clause[_LEAD_IN.match(clause).end():])
-    cut = 0
-    while cut < len(tokens) and (_np_token(tokens[cut]) or _in_org_name(tokens, cut)):
-        cut += 1
-    phrase = " ".join(tokens[:cut]).rstrip(",")
-    return phrase if any(t[:1].isupper() for t in tokens[:cut]) else ""
-
-
-def _has_role_word(phrase: str) -> bool:
-    return bool(set(phrase.lower().split()) & (ROLE_NOUNS | ORGANISATION_WORDS))
-
-
-def _has_name(segment: str) -> bool:
-    """Ends in a capitalised word that is not a title word ("Gen. Valery Gerasimov")."""
-    tokens = _TOKEN.findall(segment)
-    return bool(tokens) and tokens[-1][:1].isupper() and tokens[-1].lower() not in TITLE_WORDS
-
-
-def _is_whole_phrase(segment: str) -> bool:
-    return bool(segment) and tail_phrase(segment) == " ".join(_TOKEN.findall(segment))
-
-
-def _is_appositive(segment: str) -> bool:
-    """", head of the Centre …," / ", the acting governor …," — not ", Governor Gladkov"."""
-    first = segment.split()[0]
-    return not first[:1].isupper() or (first.lower() in TITLE_WORDS and not _has_name(segment))
-
-
-def _is_title_phrase(segment: str) -> bool:
-    bare = _LEADING_AND.sub("", segment)
-    return _is_whole_phrase(bare) and _has_role_word(bare)
-
-
-def _subjects(segments: list[str]) -> list[tuple[str, str | None]]:
-    """Walk comma segments right to left: [title,] name [, appositive] [and …]."""
-    found: list[tuple[str, str | None]] = []
-    i = len(segments) - 1
-    while i >= 0:
-        title: str | None = None
-        if i >= 1 and _is_appositive(segments[i]) and _is_whole_phrase(segments[i - 1]) \
-                and _has_name(segments[i - 1]):
-            title = segments[i] if _has_role_word(segments[i]) else None
-            i -= 1
-        segment = segments[i]
-        coordinated = segment.startswith("and ")
-        bare = _LEADING_AND.sub("", segment)
-        phrase = tail_phrase(bare)
-        if not phrase:
-            break
-        whole = phrase == " ".join(_TOKEN.findall(bare))
-        if whole and i >= 1 and _is_title_phrase(segments[i - 1]):
-            i -= 1
-            coordinated = coordinated or segments[i].startswith("and ")
-            title = title or _LEADING_AND.sub("", segments[i])
-        found.append((phrase, strip_determiner(title) if title else None))
-        if not coordinated:
-            break
-        i -= 1
-    return found[::-1]
-
-
-def _parenthetical(zone: str) -> tuple[str, str] | None:
-    """Split "X, a volunteer who drives buses out of Bilopillia, " into the head ("X") and the
-    appositive without its relative clause ("a volunteer"): words like "who", "that" or "as"
-    inside an appositive must not be taken for a clause boundary."""
-    body = zone.rstrip()
-    if not body.endswith(","):
-        return None
-    opening = body.rfind(",", 0, len(body) - 1)
-    inner = body[opening + 1:-1].strip()
-    if opening < 0 or not inner[:1].islower() or inner.startswith("and "):
-        return None
-    return body[:opening], _RELATIVE.sub("", inner)
+_RELATIVE_WHO = re.compile(r",\s+who\s+(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+|have\s+)*$")
+_AND_VERB = re.compile(r"\s+and\s+$")
 
 
 def _subject_zone(masked: str, start: int, verb_start: int) -> tuple[str, int] | None:
-    zone = masked[start:verb_start]
+    zone = _ACRONYM.sub(lambda m: " " * len(m.group(0)), masked[start:verb_start])
+    who = _RELATIVE_WHO.search(zone)
+    if who:  # "…, Volodymyr Zelensky, who tweeted": the relative's antecedent speaks
+        return zone[:who.start()].rsplit(",", 1)[-1], start
+    if _AND_VERB.search(zone) and not _NOT_ACTIVE.search(zone[:_AND_VERB.search(zone).start()]):
+        lead = lead_phrase(zone)  # "Ukrainian forces are counterattacking … and claim …"
+        if lead and _TOKEN.findall(zone)[len(lead.split()):][:1] and VERB_OR_BE.match(
+                " ".join(_TOKEN.findall(zone)[len(lead.split()):][:1])):
+            return lead, start
     filler = _FILLER.search(zone)
     if filler:
         zone = zone[:filler.start()]
     if _NOT_ACTIVE.search(zone):
         return None
-    parenthetical = _parenthetical(zone)
+    parenthetical = split_appositive(zone)
     head = parenthetical[0] if parenthetical else zone
     cut = 0
     for boundary in _BOUNDARY.finditer(head):
@@ -208,17 +109,27 @@ def _subject_zone(masked: str, start: int, verb_start: int) -> tuple[str, int] |
 
 
 def _after_verb(masked: str, verb_end: int, end: int) -> str:
-    """"…," said Dmitry Peskov → "Dmitry Peskov"."""
+    """"…," said Dmitry Peskov → "Dmitry Peskov" (the name right after the verb)."""
     tail = _AFTER_VERB.match(masked, verb_end, end)
-    return tail_phrase(tail.group(1)) if tail else ""
+    phrase = lead_phrase(tail.group(1)) if tail else ""
+    rest = tail.group(1)[len(phrase):] if phrase and tail.group(1).startswith(phrase) else ""
+    if phrase and (not rest.strip() or _AFTER_NAME.match(rest)):
+        return phrase
+    return ""
 
 
 def _not_a_verb(masked: str, verb: re.Match, start: int, end: int) -> bool:
     """A noun ("reports of …", "Peskov's calls") or the participle of an appositive
     ("Peskov, asked about the strikes, insisted …": another reporting verb follows it)."""
     before = masked[start:verb.start()].rstrip()
-    if _NOUN_USE.match(masked, verb.end()) or before.endswith(("'s", "’s")):
+    if (_NOUN_USE.match(masked, verb.end()) and verb.group(0) in NOUN_FORMS) or before.endswith(("'s", "’s")):
         return True
+    if _BY_DOING.match(masked, verb.end(), end):
+        return True  # "responded by ordering": the -ing verb is the report
+    if verb.group(0).startswith("respond") and _TO_SOMETHING.match(masked, verb.end(), end):
+        return True  # "responded to the attack" is an action; '"…," he responded' is speech
+    if verb.group(0) in _ORDER_VERBS and _ORDER.match(masked, verb.end(), end):
+        return True  # "told families to leave", "ordered the troops to advance": instructions, not reports
     participle = verb.group(0).endswith("ed") or verb.group(0) == "told"
     if not (participle and before.endswith(",") and _PARTICIPLE_AFTER.match(masked, verb.end())):
         return False
@@ -234,7 +145,20 @@ def _participle_subject(masked: str, start: int, verb: re.Match) -> str:
 
 
 def find_attribution(masked: str, start: int, end: int) -> Attribution | None:
-    """The first attribution in the clause ``masked[start:end]``, or ``None``."""
+    """The first attribution in the clause ``masked[start:end]``, or ``None``: "X said …",
+    "…, says X", "According to X", "TASS quoted X as saying", "This was stated by X"."""
+    quoted = _QUOTED_AS.search(masked, start, end) if masked.find("quoted", start, end) >= 0 else None
+    if quoted and tail_phrase(quoted.group("who")):
+        return Attribution(((tail_phrase(quoted.group("who")), None),), "saying", quoted.start("verb"),
+                           quoted.start("who"))
+    active = _active_attribution(masked, start, end)
+    passive = passive_attribution(masked, start, end) if masked.find(" by ", start, end) >= 0 else None
+    if passive and (not active or passive.verb_start < active.verb_start):
+        return passive
+    return active
+
+
+def _active_attribution(masked: str, start: int, end: int) -> Attribution | None:
     according = _ACCORDING.search(masked, start, end)
     for verb in VERB_PATTERN.finditer(masked, start, end):
         if according and according.start() < verb.start():
@@ -246,14 +170,17 @@ def find_attribution(masked: str, start: int, end: int) -> Attribution | None:
         if zone is None:
             continue
         text, offset = zone
-        segments = [s.strip() for s in text.split(",") if s.strip()]
+        segments = [s.strip() for s in _ACRONYM.sub("", text).split(",") if s.strip()]
         if lead:
             subjects = [(lead, None)]
-        elif segments:
-            subjects = _subjects(segments)
         else:
-            after = _after_verb(masked, verb.end(), end)
-            subjects = [(after, None)] if after else []
+            subjects = subject_phrases(segments) if segments else []
+            inverted = not segments or masked[start:verb.start()].rstrip().endswith(",")
+            after = _after_verb(masked, verb.end(), end) if not subjects and inverted else ""
+            if after:
+                subjects, offset = [(after, None)], verb.end()
+        if not subjects and segments and _GENERIC_TAIL.search(segments[-1]):
+            subjects = [(_GENERIC_TAIL.search(segments[-1]).group(0), None)]  # "Local officials deny it"
         if subjects:
             first = masked.find(subjects[0][0].split()[0], offset)
             return Attribution(tuple(subjects), verb.group(0), verb.start(),
@@ -263,3 +190,49 @@ def find_attribution(masked: str, start: int, end: int) -> Attribution | None:
         return Attribution(((phrase, None),), "according to", according.start(),
                            according.start(1))
     return None
+
+
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;¶]+?)\s+as\s+(?P<verb>saying)\b")
+_PASSIVE = re.compile(r"\b(?:was|is|were|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?=\w+\s+by\s)")
+_BY = re.compile(r"\s+by\s+(?P<who>[^;:¶]+?)\s*(?:[.;]|,\s+(?:the\s+)?(?=[a-z])|$)")
+_BACK_SUBJECT = re.compile(r"(?:[-–—]\s*)?(?i:" + rules.alternation(rules.words("back-subject")) + r")\s+")
+_BACK_OBJECT = re.compile(r"\s+(?:" + rules.alternation(rules.words("back-object"))
+                          + r")\s*(?:[,.;]|\s+(?:on|in|at|during|to|from)\b|$)")
+_CITING = re.compile(r"\bciting\s+(?P<who>[^,;.¶]+)")
+
+
+def passive_attribution(masked: str, start: int, end: int) -> Attribution | None:
+    """"This was announced by Oleh Syniehubov." / "… was reported by A, B and C" — the
+    agent of a passive reporting verb, split where several are coordinated."""
+    for passive in _PASSIVE.finditer(masked, start, end):
+        verb = VERB_PATTERN.match(masked, passive.end())
+        if not verb:
+            continue
+        by = _BY.match(masked, verb.end(), end)
+        if not by:
+            continue
+        names = [n.strip() for n in re.split(r",\s+|\s+and\s+", by.group("who")) if n.strip()]
+        subjects = tuple((tail_phrase(n) or n, None) for n in names)
+        subjects = tuple(s for s in subjects if s[0])
+        if subjects:
+            back = bool(_BACK_SUBJECT.fullmatch(masked, start, passive.start()))
+            return Attribution(subjects, verb.group(0), verb.start(), by.start("who"), back)
+    return None
+
+
+_IN_REPORT = re.compile(r"\s+in\s+(?:its|their|his|her|a|the)\s+(?:latest\s+|daily\s+|new\s+)?"
+                        r"(?:" + rules.alternation(rules.words("report-noun")) + r")\b")
+
+
+def is_back_reference(masked: str, start: int, attribution: Attribution) -> bool:
+    """"This was stated by X" / "X reported this." / "X said so" / "…, X says in its report":
+    the attribution is of what came before, not only of this sentence's own content."""
+    verb_end = attribution.verb_start + len(attribution.verb)
+    return attribution.back or bool(_BACK_OBJECT.match(masked, verb_end) or _IN_REPORT.match(masked, verb_end))
+
+
+def cited(masked: str, start: int, end: int) -> str | None:
+    """"…, citing the Southern Defence Forces" → the cited source's phrase."""
+    match = _CITING.search(masked, start, end)
+    return tail_phrase(match.group("who")) or None if match else None

@@ -24,22 +24,26 @@ that only introduces what follows is not a claim itself.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .attribution import Attribution, find_attribution
+from .. import rules
 from ..model import Claim, Document, Sentence
-from .persons import PRONOUN_GENDER, gender, person_names
-from .speakers import PRONOUNS, ArticleSpeakers, Speaker, person_aliases
-from .verbs import BULLETIN_VERBS
-from ..text import MASK, mask_quotes, paragraph_quotes, paragraphs, running_quotes, split_sentences
-from .layouts import find_turns, headings, is_lead, turn_at
+from ..text import mask_quotes, paragraph_quotes, split_sentences
+from .anaphora import References
+from .attribution import Attribution, cited, find_attribution
+from .phrases import lead_phrase
+from .discourse import carry, is_wire
+from .layouts import (LAYOUT_VERB, Label, bylines, find_turns, headings, label_phrase, labels,
+                      layout_attribution, turn_at)
+from .persons import confirmed_names, person_names
+from .registry import ArticleSpeakers
+from .names import clean_phrase
+from .speakers import ORGANISATION_WORDS, PRONOUNS, Speaker, strip_determiner
+from .units import has_words, outlet_pattern, units
 
 _CLAUSE_SPLIT = re.compile(r",\s+(?=(?:while|whereas|and)\s)|;\s+")
 QUOTE_JOINER = " … "
-_WORD = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,15 @@ class _Part:
     attribution: Attribution | None = None
     answerer: str | None = None
     answer_start: int = 0
+    label: Label | None = None
+    asks: bool = False
 
 
-def _clauses(masked: str, sentence: Sentence) -> list[tuple[int, int]]:
-    """The sentence's clauses, without trailing blanks; a separator at the very start or
-    two in a row (", while …, while …", "; ;") leave no empty clause, hence no empty claim."""
-    pieces, cursor = [], sentence.start
-    for match in _CLAUSE_SPLIT.finditer(masked, sentence.start, sentence.end):
+def _clauses(masked: str, sentence: Sentence, begin: int) -> list[tuple[int, int]]:
+    """The sentence's clauses from ``begin``, without trailing blanks; a separator at the very
+    start or two in a row (", while …, while …", "; ;") leave no empty clause, hence no empty claim."""
+    pieces, cursor = [], begin
+    for match in _CLAUSE_SPLIT.finditer(masked, begin, sentence.end):
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, sentence.end))
@@ -66,28 +72,43 @@ def _clauses(masked: str, sentence: Sentence) -> list[tuple[int, int]]:
     return [(a, b) for a, b in trimmed if a < b]
 
 
-def _parts(doc: Document, masked: str) -> list[_Part]:
-    """Split the body into attributable parts: sentences, or clauses of two-speaker ones."""
+def _parts(doc: Document, masked: str, heads: set[int]) -> list[_Part]:
+    """Split the body into attributable parts: sentences, or clauses of two-speaker ones; a
+    label line's part starts after its label ("Details: " is not part of the claim)."""
     turns = find_turns(doc.text, doc.body_start)
+    lines = labels(doc.text, doc.body_start)
     parts: list[_Part] = []
     for sentence in split_sentences(doc.text, doc.body_start):
+        heading = sentence.start in heads
+        label = lines.get(sentence.start)
+        begin = label.text_start if label and label.kind == "content" and label.text_start < sentence.end \
+            else sentence.start
         turn = turn_at(turns, sentence.start)
+        asks = bool(turn) and not turn.answerer  # a question turn: it ends the answer before it
         if turn and turn.answerer:
             parts.append(_Part(sentence.start, sentence.end, sentence, None, turn.answerer,
                                max(sentence.start, turn.text_start)))
             continue
-        if sentence.text.endswith("?"):
-            parts.append(_Part(sentence.start, sentence.end, sentence))
+        if sentence.text.endswith("?") or (label and label.kind != "content"):
+            parts.append(_Part(begin, sentence.end, sentence, label=label, asks=asks))
             continue
-        found = [(a, b, find_attribution(masked, a, b)) for a, b in _clauses(masked, sentence)]
+        found = [(a, b, _attribution(masked, a, b, heading)) for a, b in _clauses(masked, sentence, begin)]
         attributed = [item for item in found if item[2]]
         if len(attributed) >= 2:
-            parts.extend(_Part(a, b, sentence, att) for a, b, att in found)
+            parts.extend(_Part(a, b, sentence, att, label=label if a == begin else None, asks=asks)
+                         for a, b, att in found)
         else:
             whole = found[0][2] if len(found) == 1 else \
-                attributed and find_attribution(masked, sentence.start, sentence.end)
-            parts.append(_Part(sentence.start, sentence.end, sentence, whole or None))
+                attributed and _attribution(masked, begin, sentence.end)
+            parts.append(_Part(begin, sentence.end, sentence, whole or None, label=label, asks=asks))
     return parts
+
+
+def _blank(masked: str, spans: list[tuple[int, int]]) -> str:
+    """``masked`` with the bylines blanked: the reporters named there are nobody's antecedent."""
+    for a, b in spans:
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    return masked
 
 
 def _registry(parts: list[_Part], masked: str, start: int) -> ArticleSpeakers:
@@ -103,144 +124,114 @@ def _registry(parts: list[_Part], masked: str, start: int) -> ArticleSpeakers:
             speaker = registry.resolve(phrase)
             if speaker:
                 registry.register(Speaker(speaker.name, speaker.kind, title or speaker.title))
-    for name in dict.fromkeys(person_names(masked, start)):
+    for part in parts:
+        if part.label and part.label.kind == "source" and part.label.who:
+            head, _, rest = part.label.who.partition(",")
+            speaker = registry.resolve(label_phrase(head))
+            title = rest.split(",")[0].strip() or None
+            if speaker:
+                registry.register(Speaker(speaker.name, speaker.kind, title or speaker.title))
+    for acronym_of in _ACRONYM_OF.finditer(masked, start):
+        speaker = registry.resolve(acronym_of.group("name"))
+        if speaker and speaker.kind == "org":
+            registry.register(speaker, alias=acronym_of.group("acronym"))
+    for name in dict.fromkeys(person_names(masked, start) + confirmed_names(masked, start)):
         speaker = registry.resolve(name)
         if speaker and speaker.kind == "person":
             registry.register(speaker)
     return registry
 
 
-@lru_cache(maxsize=256)
-def _mention_pattern(forms: frozenset[str]) -> re.Pattern:
-    """Any of ``forms`` as whole words, in any case, the longest where several match.
-
-    Memoised per set of forms: most articles name the same few people, and building the
-    pattern (escaping and joining every form, finding it in ``re``'s cache or compiling it)
-    cost as much as using it. The lookahead on the forms' first letters lets the scan pass
-    over a position without trying every form there; it only rejects positions where no
-    form could start."""
-    initials = "".join(sorted({re.escape(form[0]) for form in forms}))
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?=[{initials}])(?:{alternatives})\b", re.IGNORECASE)
-
-
-def person_mentions(masked: str, start: int, registry: ArticleSpeakers) -> list[tuple[int, Speaker]]:
-    """(offset, person) of every person mention outside quotations, in text order."""
-    forms = person_aliases(registry)
-    pattern = _mention_pattern(frozenset(forms))
-    lowered = {form.lower(): name for form, name in forms.items()}
-    people: dict[str, Speaker] = {}
-    found = []
-    for match in pattern.finditer(masked, start):
-        name = lowered[match.group(0).lower()]
-        if name not in people:  # only the people actually mentioned become speakers
-            people[name] = registry.full_names.get(name) or Speaker(name, "person")
-        found.append((match.start(), people[name]))
-    return found
-
-
-def _antecedent(pronoun: str, offset: int, mentions: list[tuple[int, Speaker]]) -> Speaker | None:
-    """The last person mentioned before ``offset`` whose gender does not contradict the pronoun."""
-    wanted = PRONOUN_GENDER[pronoun.lower()]
-    index = bisect.bisect_left([at for at, _ in mentions], offset) - 1
-    for _, person in reversed(mentions[:index + 1]):
-        if gender(person.name, person.title) in (None, wanted):
-            return Speaker(person.name, "person", None)
-    return None
-
-
 def _quote(text: str, quotes: list[tuple[int, int]], start: int, end: int) -> str | None:
-    inner = [text[a + 1:b].strip().rstrip(",").strip() for a, b in quotes if start <= a and b < end]
+    """The quoted words of ``text[start:end]``: every quotation in it, and the part of one
+    that the span shares with it (a sentence of a quotation of several sentences)."""
+    inner = [text[max(a + 1, start):min(b, end)].strip().strip("\"“”").strip().rstrip(",").strip()
+             for a, b in quotes if a < end and b > start]
     inner = [piece for piece in inner if piece]
     return QUOTE_JOINER.join(inner) if inner else None
 
 
-def _speakers(part: _Part, registry: ArticleSpeakers,
-              mentions: list[tuple[int, Speaker]]) -> list[Speaker]:
+def _speakers(doc: Document, masked: str, part: _Part, registry: ArticleSpeakers, refs: References) -> list[Speaker]:
+    """The part's own speakers: a turn's answerer, or its attribution's subjects resolved —
+    pronouns and roles at their place in the text (:class:`.anaphora.References`). A
+    question put by someone ("'… going to plan?' Sackur asked") is nobody's claim."""
     if part.answerer:
         found = registry.resolve(part.answerer)
         return [Speaker(found.name, found.kind, None)] if found else []
     if not part.attribution:
         return []
+    if part.attribution.verb in _ASKING and _QUESTION_QUOTE.search(doc.text, part.start, part.end):
+        return []
     speakers: list[Speaker] = []
+    offset = part.attribution.subject_start
     for phrase, title in part.attribution.subjects:
         if phrase.lower() in PRONOUNS:
-            person = _antecedent(phrase, part.attribution.subject_start, mentions)
-            if person:
-                speakers.append(person)
-            continue
-        found = registry.resolve(phrase)
+            found = refs.pronoun(phrase, offset)
+        elif registry.is_reference(phrase):
+            found = refs.role(phrase, offset)
+            title = title or (strip_determiner(clean_phrase(phrase)) if found else None)  # as written
+        else:
+            found = registry.resolve(phrase)
         if found:
             speakers.append(Speaker(found.name, found.kind, title or found.title))
+    speakers = _relayed(doc, masked, part, speakers, registry)
+    refs.note(offset, speakers)
     return speakers
 
 
-def _has_words(masked: str, start: int, end: int) -> bool:
-    """Some word of ``masked[start:end]`` lies outside quotations."""
-    return bool(_WORD.search(masked, start, end))
-
-
-def _run_speakers(parts: list[_Part], own: list[list[Speaker]],
-                  run: tuple[int, int]) -> list[Speaker]:
-    """The speakers of the first attributed part of a quotation running over paragraphs."""
-    return next((found for part, found in zip(parts, own)
-                 if found and part.end > run[0] and part.start <= run[1]), [])
-
-
-def _layout(doc: Document, masked: str, parts: list[_Part], own: list[list[Speaker]],
-            registry: ArticleSpeakers) -> tuple[list[list[Speaker]], list[bool]]:
-    """Second pass: the speakers that layout gives to parts without an attribution of their
-    own, and which parts got them that way (their verb is ``None``). In order of trust:
-    a quotation running over paragraphs is its attributed speaker's; a bulletin sentence is
-    the issuing body's (after its lead "X reports:" or heading, until a heading or another
-    attribution; after "X informs that …", to the end of that paragraph); a sentence that is
-    all quotation continues the quotation just before it."""
-    text = doc.text
-    runs = [(mark, close) for mark, _, close in running_quotes(text, doc.body_start)]
-    heads = {a for a, _ in headings(text, doc.body_start)}
-    para_starts = [a for a, _ in paragraphs(text, doc.body_start)]
-    speakers, carried = [list(found) for found in own], [False] * len(parts)
-    issuer: list[Speaker] = []
-    issuer_para: int | None = None
-    for i, part in enumerate(parts):
-        para = bisect.bisect_right(para_starts, part.start) - 1
-        if issuer_para is not None and para != issuer_para:
-            issuer = []
-        if part.answerer:
+def _org_mentions(doc: Document, masked: str, parts: list[_Part],
+                  registry: ArticleSpeakers) -> list[tuple[int, Speaker]]:
+    """Organisations that open a sentence ("The UK Ministry of Defence has released …"): what
+    a later "it" can point to."""
+    found = []
+    for part in parts:
+        if not _ORG_WORD.search(masked, part.start, min(part.end, part.start + 80)):
             continue
-        if part.start in heads:
-            body = registry.resolve(part.sentence.text)
-            issuer, issuer_para = ([body] if body and body.kind == "org" else []), None
-            continue
-        if own[i]:
-            if is_lead(text[part.start:part.end]):
-                issuer, issuer_para, speakers[i] = own[i], None, []
-            elif part.attribution and part.attribution.verb in BULLETIN_VERBS \
-                    and all(s.kind == "org" for s in own[i]):
-                issuer, issuer_para = own[i], para
-            else:
-                issuer = []
-            continue
-        run = next(((a, b) for a, b in runs if a <= part.start < b), None)
-        source = _run_speakers(parts, own, run) if run else issuer
-        if not source and i and speakers[i - 1] and not _has_words(masked, part.start, part.end) \
-                and MASK in masked[parts[i - 1].start:parts[i - 1].end]:
-            source = speakers[i - 1]
-        if source:
-            speakers[i], carried[i] = list(source), True
-    return speakers, carried
+        phrase = lead_phrase(masked[part.start:part.end])
+        if phrase and set(phrase.lower().split()) & ORGANISATION_WORDS:
+            speaker = registry.resolve(phrase)
+            if speaker and speaker.kind == "org":
+                found.append((part.start, speaker))
+    return found
+
+
+def _relayed(doc: Document, masked: str, part: _Part, found: list[Speaker],
+             registry: ArticleSpeakers) -> list[Speaker]:
+    """An outlet that only relays ("Censor.NET reports this, citing the Southern Defence
+    Forces"; the article's own outlet as subject) is not the speaker: the cited source is,
+    or, when none is named, whoever the discourse gives the sentence to."""
+    outlet = outlet_pattern(doc)
+    if not found or not outlet or not all(outlet.fullmatch(s.name) for s in found):
+        return found
+    phrase = cited(masked, part.start, part.end)
+    source = registry.resolve(phrase) if phrase else None
+    return [source] if source else []
+
+
+def _attribution(masked: str, start: int, end: int, heading: bool = False) -> Attribution | None:
+    return find_attribution(masked, start, end) or layout_attribution(masked, start, end, heading)
+
+
+_ACRONYM_OF = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)*)\s*"
+                         r"\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)")
+"""An organisation and the acronym the article goes on using: "the Israel Defense Forces (IDF)"."""
+_ASKING = rules.words("asking") | {LAYOUT_VERB}
+_QUESTION_QUOTE = re.compile(r"\?[\"”’']")
+_ORG_WORD = re.compile(r"\b(?:" + rules.alternation(ORGANISATION_WORDS) + r")\b", re.IGNORECASE)
 
 
 def extract_claims(doc: Document) -> list[Claim]:
     """All claims of ``doc``, sorted by span then speaker (see module docstring)."""
     text = doc.text
-    masked = mask_quotes(text, doc.body_start)
-    parts = _parts(doc, masked)
+    masked = _blank(mask_quotes(text, doc.body_start), bylines(text, doc.body_start))
+    heads = {a for a, _ in headings(text, doc.body_start)}
+    parts = _parts(doc, masked, heads)
     registry = _registry(parts, masked, doc.body_start)
-    mentions = person_mentions(masked, doc.body_start, registry)
+    refs = References(masked, doc.body_start, registry, lambda: _org_mentions(doc, masked, parts, registry))
     quotes = [q for ranges in paragraph_quotes(text, doc.body_start) for q in ranges]
-    own = [_speakers(part, registry, mentions) for part in parts]
-    resolved, carried = _layout(doc, masked, parts, own, registry)
+    own = [_speakers(doc, masked, part, registry, refs) for part in parts]
+    lead = text[doc.body_start:doc.body_start + 400].lstrip()
+    resolved, carried = carry(units(doc, masked, parts, own, registry, heads), is_wire(doc.source, lead))
     rows: list[tuple[tuple[int, int], str, dict]] = []
     for part, speakers, inherited in zip(parts, resolved, carried):
         span = (part.start, part.end)
@@ -250,9 +241,10 @@ def extract_claims(doc: Document) -> list[Claim]:
             quote: str | None = text[part.answer_start:part.end].strip()
         else:
             quote = _quote(text, quotes, part.start, part.end)
-        if inherited and quote is None and not _has_words(masked, part.start, part.end):
+        if inherited and quote is None and not has_words(masked, part.start, part.end):
             quote = text[part.start:part.end].strip("\"“”").strip() or None
         verb = part.attribution.verb if part.attribution and not inherited else None
+        verb = None if verb == LAYOUT_VERB else verb
         for speaker in speakers:
             rows.append((span, speaker.name, dict(
                 base, speaker=speaker.name, speaker_title=speaker.title, verb=verb, quote=quote,

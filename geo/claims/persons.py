@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from .. import rules
+from .names import NAME_PARTICLES, NOT_SURNAMES, is_demonym
+from .verbs import VERB_PATTERN
 
 FIRST_NAMES = rules.FIRST_NAMES
 """Common first names and their grammatical gender (``geo/rules/first_names.csv``). Male
@@ -57,3 +59,53 @@ def person_names(text: str, start: int = 0) -> list[str]:
         first = next(i for i, word in enumerate(words) if word in FIRST_NAMES)
         names.append(" ".join(words[first:]))
     return names
+
+
+_NOT_IN_NAMES = frozenset(w.capitalize() for w in rules.words("function", "day", "non-speaker", "before-name"))
+"""Capitalised words that open a run without being part of a name ("With", "On", "Mr")."""
+_PARTICLES = "|".join(sorted(NAME_PARTICLES))
+_NAME_RUN = re.compile(rf"(?<![\w'’.-])(?:[A-Z][a-zà-ÿ'’-]+|(?:{_PARTICLES})\b)"
+                       rf"(?:\s(?:[A-Z][a-zà-ÿ'’-]+|(?:{_PARTICLES})\b)){{1,3}}")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:" + rules.alternation(w.capitalize() for w in rules.words("before-name")
+                                                          if w.isalpha() and len(w) <= 3)
+                           + r")\.?|\b[Aa]ccording to)\s$")
+_ADVERB_AFTER = re.compile(r"\s+(?:\w+ly|also|later)\b")
+
+
+def confirmed_names(text: str, start: int = 0) -> list[str]:
+    """Full names ("Geert Wilders", "Nancy Faeser") that the text also uses by surname alone
+    as a person ("Mr Wilders", "Faeser said", "according to Faeser"): people, whatever their
+    first name. A capitalised pair is only believed to be a person when its last word comes
+    back that way; organisations, places and demonyms do not ("Security Council", "Texas
+    Republican", "Chasiv Yar"). Runs stop at a possessive ("Olaf Scholz's")."""
+    runs: dict[str, str] = {}
+    for match in _NAME_RUN.finditer(text, start):
+        words = match.group(0).split()
+        for cut, word in enumerate(words):
+            if word.endswith(("'s", "’s")) or "-" in word:
+                words = words[:cut + 1] if word.endswith(("'s", "’s")) else words[:cut]
+                if words:
+                    words[-1] = words[-1][:-2] if words[-1].endswith(("'s", "’s")) else words[-1]
+                break
+        while words and (words[0] in _NOT_IN_NAMES or words[0].endswith("ing")):
+            words = words[1:]
+        if len(words) < 2 or any(w.lower() in NOT_SURNAMES for w in words) \
+                or is_demonym(words[-1]) or words[-1] in _NOT_IN_NAMES:
+            continue
+        runs.setdefault(words[-1], " ".join(words))
+    return [full for surname, full in runs.items() if _used_alone(text, start, surname)]
+
+
+def _used_alone(text: str, start: int, surname: str) -> bool:
+    """``surname`` stands alone as a person somewhere: "Mr Wilders", "Faeser said"."""
+    at = text.find(surname, start)
+    while at >= 0:
+        end = at + len(surname)
+        if _TITLE_BEFORE.search(text, max(start, at - 13), at) or text.startswith(("'s ", "’s "), end):
+            return True
+        adverb = _ADVERB_AFTER.match(text, end)
+        after = adverb.end() if adverb else end
+        if text[after:after + 1] == " " and VERB_PATTERN.match(text, after + 1):
+            return True
+        at = text.find(surname, end)
+    return False

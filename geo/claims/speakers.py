@@ -22,10 +22,11 @@ looks for the last person mentioned before them, using :func:`person_aliases`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rules
+from .names import NAME_PARTICLES, clean_phrase, government, is_demonym, national_body, non_speaker
 from .persons import FIRST_NAMES
 
 PEOPLE = rules.PEOPLE
@@ -54,7 +55,7 @@ ROLE_NOUNS = rules.words("role")
 
 ORGANISATION_WORDS = rules.words("org")
 
-PRONOUNS = rules.words("pronoun")
+PRONOUNS = rules.words("pronoun", "neuter-pronoun")
 _PROXY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?P<role>spokes(?:man|woman|person)|press service|office)"
     r"\s+(?:for|of)\s+(?P<who>.+)$|^(?P<who2>.+?)['’]s\s+(?P<role2>office|spokes(?:man|woman|person)"
@@ -92,7 +93,8 @@ ALIASES = _alias_index()
 
 
 def _is_title_token(token: str) -> bool:
-    return token.lower().replace("’", "'") in TITLE_WORDS or not token[:1].isupper()
+    return token.lower().replace("’", "'") in TITLE_WORDS or not (
+        token[:1].isupper() or token[:1].isdigit() or token in NAME_PARTICLES)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -102,10 +104,14 @@ def split_title(phrase: str) -> tuple[str | None, str]:
     The name is the run of capitalised, non-title words at the end; an empty name means
     the phrase is a bare role ("the acting governor"). Memoised, like :func:`normalise`.
     """
-    tokens = _TOKEN.findall(phrase.strip(" ,"))
+    tokens = _TOKEN.findall(strip_determiner(phrase.strip(" ,")))
     cut = len(tokens)
     while cut > 0 and not _is_title_token(tokens[cut - 1]):
         cut -= 1
+    if len(tokens) - cut >= 3 and cut and {"for", "of"} & set(tokens[:cut]):
+        # "High Commissioner for Human Rights Volker Türk": the title's complement is capitalised too
+        first = next((i for i in range(cut, len(tokens)) if tokens[i] in FIRST_NAMES), len(tokens) - 2)
+        cut = first
     title = strip_determiner(" ".join(tokens[:cut])) or None
     return title, " ".join(tokens[cut:])
 
@@ -119,97 +125,103 @@ class Speaker:
     title: str | None = None
 
 
-@dataclass
-class ArticleSpeakers:
-    """The speakers of one article, for linking short and role mentions to full names."""
-
-    full_names: dict[str, Speaker] = field(default_factory=dict)
-    roles: list[tuple[str, Speaker]] = field(default_factory=list)
-
-    def register(self, speaker: Speaker) -> None:
-        """Remember a speaker named in full, and the role it was introduced with."""
-        named = " " in speaker.name or speaker.name in FIRST_NAMES
-        if named and speaker.name not in self.full_names:
-            self.full_names[speaker.name] = speaker
-        if speaker.title:
-            self.roles.append((normalise(speaker.title), speaker))
-
-    def _by_surname(self, surname: str) -> Speaker | None:
-        hits = sorted(n for n in self.full_names if n.split()[-1] == surname)
-        return self.full_names[hits[0]] if len(hits) == 1 else None
-
-    def _by_role(self, role: str) -> Speaker | None:
-        words = set(role.split())
-        for known_role, speaker in reversed(self.roles):
-            if words and words <= set(known_role.split()):
-                return speaker
-        return None
-
-    def resolve(self, phrase: str) -> Speaker | None:
-        """Canonical speaker for a subject phrase, or ``None`` when it names nobody."""
-        reading = _reading(phrase)
-        how = reading[0]
-        if how == "proxy":
-            found = self.resolve(reading[1])
-            return Speaker(found.name, found.kind, reading[2]) if found else None
-        if how == "org":
-            return self._resolve_org(phrase)
-        if how == "role":
-            return self._resolve_role(phrase)
-        speaker = reading[1]
-        if how == "name" and " " not in speaker.name:
-            linked = self._by_surname(speaker.name)
-            if linked:
-                return Speaker(linked.name, linked.kind, speaker.title)
-        return speaker
-
-    def _resolve_org(self, phrase: str) -> Speaker | None:
-        """An organisation: a curated one by its words, a registered one by a shorter form
-        ("the institute" after "the Institute of Border Security"), else as written; a
-        lower-case phrase that links to none ("the ministry") names nobody."""
-        words = {_COUNTRY_FORMS.get(w, w) for w in normalise(phrase).split()}
-        for canonical, required, excluded in ORGANISATION_SIGNATURES:
-            if required <= words and not excluded & words:
-                return Speaker(canonical, "org", None)
-        plain = set(normalise(phrase).split())
-        for name, speaker in reversed(self.full_names.items()):
-            if speaker.kind == "org" and plain <= set(normalise(name).split()):
-                return speaker
-        bare = strip_determiner(phrase)
-        return Speaker(bare, "org", None) if bare != bare.lower() else None
-
-    def _resolve_role(self, phrase: str) -> Speaker | None:
-        linked = self._by_role(normalise(phrase))
-        if linked:
-            return Speaker(linked.name, linked.kind, strip_determiner(phrase))
-        return None
+def org_words(phrase: str) -> set[str]:
+    return {_COUNTRY_FORMS.get(w, w) for w in normalise(phrase).split()}
 
 
 @lru_cache(maxsize=1 << 14)
-def _reading(phrase: str) -> tuple:
+def read_phrase(phrase: str) -> tuple:
     """What :meth:`ArticleSpeakers.resolve` can tell from the phrase alone, memoised (the
-    same speaker phrases come back in article after article): ``("proxy", who, role)``,
-    ``("known", speaker)`` (curated), ``("org",)`` or ``("role",)`` (the article decides),
-    or ``("name", speaker)`` (as written, unless the article links a surname)."""
-    proxy = _PROXY.match(phrase.strip(" ,"))
+    same speaker phrases come back in article after article): ``("none",)`` (names nobody:
+    :func:`geo.claims.names.non_speaker`), ``("proxy", who, role)``, ``("known", speaker)``
+    (curated, or a government by its capital or country), ``("org",)`` or ``("role",)``
+    (the article decides), or ``("name", speaker)`` (as written, unless the article links a
+    surname)."""
+    phrase = clean_phrase(phrase)
+    if non_speaker(phrase):
+        return ("none",)
+    proxy = _PROXY.match(phrase)
     if proxy:
         role = proxy.group("role") or proxy.group("role2")
         return "proxy", proxy.group("who") or proxy.group("who2"), role.lower()
+    state = government(phrase)
+    if state:
+        return "known", Speaker(state, "org", None)
+    body = national_body(phrase)
+    if body:
+        return "known", Speaker(body, "org", None)
     key = normalise(phrase)
     if key in ALIASES:
         canonical, kind = ALIASES[key]
         is_role = kind == "person" and key not in _NAME_FORMS
         return "known", Speaker(canonical, kind, strip_determiner(phrase) if is_role else None)
+    if _HEAD_OF.match(phrase) and not _ends_in_name(phrase):
+        return ("role",)  # "the head of the Luhansk RMA" (but not "chief of staff Valery Gerasimov")
     title, name = split_title(phrase)
-    kind = "org" if set(key.split()) & ORGANISATION_WORDS else "person"
-    if kind == "org" and (not name or _names_a_complement(title)):
+    if name and non_speaker(name):
+        name = ""  # "the Kyiv time August 22": a date is no name
+    tokens = key.split()
+    has_org = bool(set(tokens) & ORGANISATION_WORDS)
+    acronym_name = len(name) > 1 and name.replace(".", "").isupper()
+    kind = "org" if tokens[-1] in ORGANISATION_WORDS or acronym_name or \
+        (has_org and (not name or _names_a_complement(title))) else "person"
+    if kind == "org" and (not name or _names_a_complement(title)) and not _proper_org(phrase):
         return ("org",)
-    if not name:
-        return ("role",)
-    known = ALIASES.get(normalise(name)) or _curated_by_surname(name)
+    if kind == "org" and _names_a_complement(title):
+        org, description = _org_name(phrase)  # "Northern Regional Office of the State Border Guard Service"
+        return "name", Speaker(org, "org", description)
+    if kind == "person" and (not name or (is_demonym(name.split()[-1]) and not name.endswith("s"))):
+        return ("role",)  # "the acting governor", "the Texas Republican" (but "the Liberal Democrats")
+    known = ALIASES.get(normalise(name)) or (kind == "person" and curated_by_surname(name))
     if known:
         return "known", Speaker(known[0], known[1], title)
+    if kind == "org":
+        org, description = _org_name(phrase)
+        return "name", Speaker(org, "org", description)
     return "name", Speaker(name, kind, title)
+
+
+_HEAD_OF = re.compile(r"^(?:the\s+)?(?:(?:former|acting|deputy|new)\s+)?(?:"
+                      + rules.alternation(rules.words("head-of")) + r")\s+of\s+", re.IGNORECASE)
+""""The head of the Luhansk Regional Military Administration": a person known by the body they lead."""
+_GLUE = frozenset({"of", "for", "the", "and", "on", "in"})
+_POSSESSIVE_COUNTRY = re.compile(r"^[A-Z][\w.]*['’]s$")
+
+
+def _ends_in_name(phrase: str) -> bool:
+    """The phrase ends in a personal name: capitalised words that are no organisation word
+    and no acronym ("chief of the general staff Valery Gerasimov")."""
+    last = phrase.split()[-1]
+    return last[:1].isupper() and not last.isupper() and last.lower() not in ORGANISATION_WORDS \
+        and bool(split_title(phrase)[1]) and not _names_a_complement(split_title(phrase)[0])
+
+
+def _proper_org(phrase: str) -> bool:
+    """"Southern Defence Forces", "The Russian Investigative Committee": every word of the
+    name is capitalised (a proper name), not "the ministry" or "Ukraine's military"."""
+    tokens = strip_determiner(clean_phrase(phrase)).split()
+    return len(tokens) > 1 and all(t[:1].isupper() or t in _GLUE for t in tokens) \
+        and not _POSSESSIVE_COUNTRY.match(tokens[0])
+
+
+def _org_name(phrase: str) -> tuple[str, str | None]:
+    """An organisation's canonical name and its description: the capitalised run at the
+    end of the phrase ("Russia's state news agency TASS" → "TASS", described as "Russia's
+    state news agency"); a possessive country before a long proper name is dropped
+    ("Russia's Federal Security Service"), before a short one kept ("Ukraine's Defence
+    Ministry")."""
+    tokens = strip_determiner(clean_phrase(phrase)).split()
+    cut = len(tokens)
+    while cut > 0 and (tokens[cut - 1][:1].isupper() or (tokens[cut - 1] in _GLUE and cut < len(tokens))):
+        cut -= 1
+    while cut < len(tokens) and tokens[cut] in _GLUE:
+        cut += 1
+    name = tokens[cut:]
+    if len(name) >= 4 and _POSSESSIVE_COUNTRY.match(name[0]):
+        name = name[1:]
+    if not name:
+        return " ".join(tokens), None
+    return " ".join(name), " ".join(tokens[:cut]) or None
 
 
 def _names_a_complement(title: str | None) -> bool:
@@ -219,13 +231,18 @@ def _names_a_complement(title: str | None) -> bool:
     return any(a in ORGANISATION_WORDS and b in ("of", "for") for a, b in zip(tokens, tokens[1:]))
 
 
-def _curated_by_surname(name: str) -> tuple[str, str] | None:
+def curated_by_surname(name: str) -> tuple[str, str] | None:
     """"Valery Gerasimov" / "Vladimir V. Putin" → the curated entry with that surname."""
-    surname = normalise(name.split()[-1])
+    words = name.split()
+    surname = normalise(words[-1])
     hit = ALIASES.get(surname)
-    if hit and hit[0].split()[-1].lower() == surname:
+    if not hit or hit[1] != "person":
+        return None
+    if hit[0].split()[-1].lower() == surname:
         return hit
-    return None
+    # "Oleksandr Syrskyi" for Oleksandr Syrsky: another spelling of the surname, same first initial
+    same_initial = len(words) == 1 or words[0][:1].lower() == hit[0][:1].lower()
+    return hit if surname in _NAME_FORMS and same_initial else None
 
 
 _NAME_FORMS = frozenset(
@@ -237,14 +254,6 @@ _NAME_FORMS = frozenset(
 """Curated forms that are names, not roles ("Putin", not "Kremlin leader"): they give no title."""
 
 
-def person_aliases(speakers: ArticleSpeakers) -> dict[str, str]:
-    """Every written form that mentions a person in this article → canonical name."""
-    forms: dict[str, str] = {}
-    for canonical, aliases in PEOPLE.items():
-        for form in (canonical, *aliases):
-            forms[form] = canonical
-    for name, speaker in speakers.full_names.items():
-        if speaker.kind == "person":
-            forms[name] = name
-            forms.setdefault(name.split()[-1], name)
-    return forms
+CURATED_PERSON_FORMS = {form: canonical for canonical, aliases in PEOPLE.items()
+                        for form in (canonical, *aliases)}
+"""Every curated form of a person → canonical name (built once)."""

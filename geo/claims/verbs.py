@@ -80,3 +80,6 @@ VERB_PATTERN = re.compile(r"\b" + _trie(REPORTING_VERBS) + r"\b")
 BULLETIN_VERBS = frozenset(_inflect(verb)[1] for verb in rules.VERBS if verb.bulletin)
 """Present-tense verbs of an issuing body ("The General Staff informs that …"): the
 sentences after it in the same paragraph are the body's too (:mod:`.layouts`)."""
+NOUN_FORMS = frozenset(form for verb in rules.VERBS if verb.noun for form in _inflect(verb))
+"""Forms of the verbs whose bare form is mostly a noun: followed by "of" they are nouns
+("reports of", "claims of")."""

@@ -26,6 +26,9 @@ Files (UTF-8; a line starting with ``#`` is a comment, blank lines are ignored):
 ``country_aliases.csv``        country (ISO 3166-1 alpha-2), alias
 ``admin1_names.csv``           code (ISO 3166-2), English name
 ``admin1_type_words.csv``      natural_earth (type_en), type_word
+``governments.csv``            place (lower case), government — "moscow" → Kremlin
+``role_abbreviations.csv``     abbreviation, words — "rma" → regional military administration
+``role_equivalents.csv``       role, words — "governor" → head administration
 =============================  =============================================================
 
 Contract: values are frozensets, tuples and dicts built once; a malformed line raises
@@ -42,46 +45,8 @@ from pathlib import Path
 from ..config import RULES_DIR
 from ..errors import ClaimmapError
 
-TAGS = {
-    "function": "function word: never part of a place name (geo.gazetteer.names)",
-    "stopword": "never a place name on its own, besides the function words (names.STOPWORDS)",
-    "preposition": "before \"X said\", makes X a place, not a speaker (places.resolution)",
-    "glue": "joins the words of a speaker's noun phrase (claims.attribution)",
-    "opener": "a typical sentence opener after an initialism, capitalised (text.sentences)",
-    "pronoun": "a pronoun that refers back to a person; needs f or m (claims.extract)",
-    "f": "feminine: a pronoun or a gendered title (claims.persons)",
-    "m": "masculine: a pronoun or a gendered title (claims.persons)",
-    "filler": "may stand between a speaker and its verb (claims.attribution)",
-    "speaker-adverb": "a filler that place recognition accepts too: \"Syrsky reportedly said\"",
-    "day": "a day of the week, for \"X on Monday said\" (claims.attribution)",
-    "day-part": "\"on Monday morning\" (claims.attribution)",
-    "question-label": "a transcript label that asks (claims.layouts)",
-    "answer-label": "a transcript label that answers for the last named answerer",
-    "title": "a word of a title phrase: \"acting Kursk governor\" (claims.speakers)",
-    "role": "the head word of a title: an appositive without one is no title",
-    "before-name": "a title before a personal name: the name is a person (places.spotting)",
-    "org": "makes a speaker phrase an organisation (claims.speakers)",
-    "org-name": "a lower-case word inside an organisation's name (claims.attribution)",
-    "direction": "\"north\", \"western\": may stand before a place (places.spotting)",
-    "demonym": "a nationality word, never a place mention (geo.gazetteer.names)",
-    "region-type": "\"X oblast\" names a first-level region (gazetteer aliases)",
-    "settlement-type": "\"the village of X\" (places.resolution, layer.linking)",
-    "settlement-anaphor": "\"this locality\": points to the last settlement (layer.linking)",
-    "region-anaphor": "\"the border region\": points to the last region (layer.linking)",
-    "war-cue": "before a bare region/capital name, reads it as the region (places)",
-    "city-cue": "beside a bare region/capital name, reads it as the city (places)",
-    "region-after": "right after a bare name, reads it as the region: \"the Kursk operation\"",
-    "after-place": "a capitalised word after a place that keeps it a place (places.spotting)",
-    "before-place": "a capitalised word before a place that keeps it a place (places.spotting)",
-    "article": "\"a\", \"an\", \"the\": no place cue, though prepositions are (places.evidence)",
-    "org-after": "after a place, makes it the name of a unit: \"the Europe desk\" (places.spotting)",
-    "list-cue": "opens a list of places: \"villages, among them X\" (places.evidence)",
-    "place-cue": "right before a name, evidence that it is a place: \"in X\" (places.evidence)",
-    "person-preposition": "a place cue that also introduces a person: \"to X\" (places.evidence)",
-    "axis": "after a town, a front's sector named after it: \"the X sector\" (places.evidence)",
-    "name-type": "a lower-case type word a place name may end with: \"Sumy region\" (places.spotting)",
-}
-"""Every tag of ``words.txt`` and what it means (an unknown tag is an error)."""
+from .tags import TAGS
+
 
 _GENDERS = ("f", "m")
 
@@ -295,4 +260,11 @@ COMMON_WORDS, CAPITALISED_WORDS, SURNAMES, GIVEN_NAMES, OUTLETS, ORGANISATIONS_N
 makes the first four from open word and name lists (its docstring names them)."""
 COUNTRY_ALIASES = _grouped(RULES_DIR / "country_aliases.csv", ("country", "alias"), r"[A-Z]{2}")
 ADMIN1_NAMES = _pairs(RULES_DIR / "admin1_names.csv", ("code", "name"), r"[A-Z]{2}-[A-Z0-9]{1,3}")
+GOVERNMENTS = _pairs(RULES_DIR / "governments.csv", ("place", "government"))
+"""A capital or country that speaks as its government ("moscow" → "Kremlin")."""
+ROLE_ABBREVIATIONS = _pairs(RULES_DIR / "role_abbreviations.csv", ("abbreviation", "words"))
+"""A short form in a role phrase → the words it stands for ("rma" → "regional military administration")."""
+ROLE_EQUIVALENTS = {role: frozenset(words.split()) for role, words in
+                    _pairs(RULES_DIR / "role_equivalents.csv", ("role", "words")).items()}
+"""A role word → the words that also say it ("governor" → head + administration)."""
 ADMIN1_TYPE_WORDS = _pairs(RULES_DIR / "admin1_type_words.csv", ("natural_earth", "type_word"))

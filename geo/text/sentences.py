@@ -10,7 +10,11 @@ transcript turns ("Peskov: …"). The rules here are small and deterministic:
 * otherwise a sentence ends after ``.``, ``!`` or ``?`` (plus any closing quotes or
   brackets) followed by whitespace and something that can open a sentence
   (a capital, a digit, an opening quote or bracket);
-* never inside a balanced quotation or bracket of the same paragraph;
+* never inside a bracket of the same paragraph, nor inside a quotation unless the next
+  word there opens a sentence with a capital ("… soldiers. To this end, …"): every
+  sentence of a quotation is a claim of its own;
+* a line of a list (a bullet "•"/"-" line, or a paragraph of short unpunctuated lines)
+  is a sentence of its own;
 * never after a known abbreviation, a single initial ("V."), or an initialism
   ("U.S.") unless the next word is a typical sentence opener ("The", "He", …).
 """
@@ -23,7 +27,7 @@ from typing import Sequence
 from .. import rules
 from ..model import Sentence
 from .paragraphs import paragraphs
-from .quotes import balanced_pairs, paragraph_quotes, quote_ranges
+from .quotes import balanced_pairs, paragraph_quotes
 
 ABBREVIATIONS = rules.ABBREVIATIONS
 """Words that end in a full stop without ending the sentence (``geo/rules/abbreviations.txt``)."""
@@ -37,16 +41,32 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _PAIRS = (("(", ")"), ("[", "]"))
+_CAPITAL = re.compile(r"[\"“‘']?[A-Z]")
+_LINE_BREAK = re.compile(r"\n(?=[ \t]*\S)")
+_BULLET = re.compile(r"[ \t]*[•·▪*–—-][ \t]")
+MAX_LIST_LINE_WORDS = 10
+_ATTRIBUTION_TAIL = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}[a-z]+(?:ed|s)\b[.,]?\s*(?:$|\n|[A-Z\"“])|"
+                               r"(?:He|She|They|It)\s+[a-z]+(?:ed|s)\b")
 
 
-def protected_ranges(text: str, start: int, end: int,
-                     quotes: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Quotations and brackets of one paragraph: no sentence ends inside them. ``quotes``,
-    when given, is the paragraph's :func:`quote_ranges` (already known to the caller)."""
-    ranges = quote_ranges(text, start, end) if quotes is None else list(quotes)
+def protected_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The brackets of one paragraph: no sentence ends inside them."""
+    ranges: list[tuple[int, int]] = []
     for opener, closer in _PAIRS:
         ranges.extend(balanced_pairs(text, start, end, opener, closer))
     return sorted(ranges)
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Where a list line begins: after a newline before a bullet, or every line of a
+    paragraph of short lines none of which ends a sentence (a list of figures)."""
+    breaks = [m.end() for m in _LINE_BREAK.finditer(text, start, end)]
+    if not breaks:
+        return []
+    lines = text[start:end].split("\n")
+    is_list = all(len(line.split()) <= MAX_LIST_LINE_WORDS and not line.rstrip().endswith((".", "!", "?"))
+                  for line in lines if line.strip())
+    return breaks if is_list else [b for b in breaks if _BULLET.match(text, b)]
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -63,6 +83,8 @@ def _is_false_stop(text: str, para_start: int, stop: int, after: int) -> bool:
     token = word.group(1)
     if token.rstrip(".") in ABBREVIATIONS:
         return True
+    if token == "X." and text[max(para_start, stop - 4):stop - 1].endswith("on "):
+        return False  # "wrote on X." — the platform, not an initial
     if _INITIALISM.fullmatch(token):
         following = _NEXT_WORD.match(text, after)
         return not (following and following.group(0) in SENTENCE_OPENERS and len(token) > 2)
@@ -71,9 +93,8 @@ def _is_false_stop(text: str, para_start: int, stop: int, after: int) -> bool:
 
 def _split_paragraph(text: str, start: int, end: int,
                      quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    protected = protected_ranges(text, start, end, quotes)
-    pieces: list[tuple[int, int]] = []
-    cursor = start
+    protected = protected_ranges(text, start, end)
+    cuts = set(_line_breaks(text, start, end))
     for match in _END.finditer(text, start, end):
         boundary = match.end()
         following = boundary
@@ -83,10 +104,19 @@ def _split_paragraph(text: str, start: int, end: int,
             continue
         if _inside(boundary, protected) or _inside(match.start(), protected):
             continue
+        if _inside(boundary, quotes) and not _CAPITAL.match(text, following):
+            continue
+        if _inside(match.start(), quotes) and not _inside(boundary, quotes) \
+                and text[match.start()] in "?!" and _ATTRIBUTION_TAIL.match(text, following):
+            continue  # '"… going to plan?" Sackur asked.': the question and its speaker are one
         if _is_false_stop(text, start, match.start(), following):
             continue
-        pieces.append((cursor, boundary))
-        cursor = following
+        cuts.add(following)
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for cut in sorted(cuts):
+        pieces.append((cursor, cut))
+        cursor = cut
     pieces.append((cursor, end))
     return pieces
 
