@@ -4,7 +4,7 @@ and the English names news gives countries.
 Why a source of its own: reports about the war name Ohio, Bavaria, Scotland, Europe, the
 Middle East or Donbas; without these the worldwide populated-places list turns "Scotland"
 into a village in the US and "Siberia" into one in Mexico. The files are made by the scripts
-in ``tools/`` from Natural Earth, Unicode CLDR and GeoNames (docs/gazetteer.md, data notice).
+in ``data/gazetteer/scripts/`` from Natural Earth, Unicode CLDR and GeoNames (docs/gazetteer.md, data notice).
 
 Contract: :func:`read_world_admin1` gives one ``admin1`` record per region (polygon, ISO
 3166-2 id, CLDR's English name first); :func:`read_world_regions` gives ``continent`` and

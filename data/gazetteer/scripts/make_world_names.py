@@ -14,7 +14,7 @@ continents.json, CC BY 4.0); for a sub-region, the centroid of its member countr
 (``countries-110m.topojson.json``) leaving Russia out, whose area would pull any grouping it is
 in (Eastern Europe, Europe) to Siberia. A CLDR row's ``alt_names`` are curated and kept.
 
-Usage: ``python tools/make_world_names.py CLDR_LOCALENAMES_PACKAGE CLDR_CORE_PACKAGE DATA_DIR``.
+Usage: ``python data/gazetteer/scripts/make_world_names.py CLDR_LOCALENAMES_PACKAGE CLDR_CORE_PACKAGE DATA_DIR``.
 """
 
 from __future__ import annotations
