@@ -15,6 +15,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 import streamlit as st
 
+from .daterange import clamp_note, slider_range, window_of
 from .layerdata import Filters, LayerData, PlaceClaims, window
 from .mapview import MapOptions
 from .popups import place_id_from_popup
@@ -31,14 +32,22 @@ ARTICLE_OPTIONS = 300
 
 
 def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
+    """The date slider over the layer's dates, clamped to what it can show (daterange)."""
     first, last = data.first_date, data.last_date
     if first is None or first == last:
         if first is not None:
             st.caption(f"All claims are dated {first.isoformat()}.")
         return first, last
-    start, end = st.slider("Claims dated", min_value=first, max_value=last, value=(first, last),
-                           step=DAY, format="YYYY-MM-DD", key="dates", bind=QUERY)
-    return start, end
+    bounds = slider_range(first, last)
+    note = clamp_note(first, last, bounds)
+    if note:
+        st.warning(note)
+    if not bounds.sliding:
+        return None, None
+    start, end = st.slider("Claims dated", min_value=bounds.first, max_value=bounds.last,
+                           value=(bounds.first, bounds.last), step=DAY, format="YYYY-MM-DD",
+                           key="dates", bind=QUERY)
+    return window_of(bounds, start, end)
 
 
 def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,

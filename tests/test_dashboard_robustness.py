@@ -1,0 +1,111 @@
+"""The page on layers at the edges of what its widgets and map can receive (issue 20), under
+AppTest: a message where there is something to say, never a traceback. The same layers in
+a real browser: test_browser.py::test_odd_layers_render_in_the_browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dashboard_support import drawn, map_args, run_app
+from odd_layers import CROWD, LONG, ODD_LAYERS, far_dates, sample, write
+
+from dashboard.daterange import SLIDER_FIRST, SLIDER_LAST
+
+
+def _page(monkeypatch, tmp_path, make, query=None):
+    page = run_app(monkeypatch, write(make(), tmp_path / "layer.geojson"), query)
+    assert not page.exception, page.exception
+    assert len(page.get("component_instance")) == 1, "the map is missing"
+    return page
+
+
+def _texts(page, kind: str) -> str:
+    return "\n".join(element.value for element in getattr(page, kind))
+
+
+@pytest.mark.parametrize("make", ODD_LAYERS.values(), ids=ODD_LAYERS.keys())
+def test_every_odd_layer_renders_a_map_without_a_traceback(monkeypatch, tmp_path, make):
+    page = _page(monkeypatch, tmp_path, make)
+    assert not page.error
+
+
+def test_claims_dated_0001_and_9999_render_with_a_warning_and_every_claim(monkeypatch,
+                                                                          tmp_path):
+    """Was StreamlitJSNumberBoundsError ("max_value is too far from 1970"): no map for anyone."""
+    page = _page(monkeypatch, tmp_path, far_dates)
+    slider = page.slider(key="dates")
+    assert slider.value == (SLIDER_FIRST, SLIDER_LAST)  # the full range: min and max
+    assert "0001-01-02 .. 9999-12-31, beyond what the date slider can show" in _texts(
+        page, "warning")
+    assert "showing 10 of 10 claims" in page.caption[0].value
+    assert "Kazachya Loknya" in drawn(map_args(page)["feature_group"])["marker"]
+    slider.set_value((SLIDER_FIRST, dt.date(2025, 3, 12))).run()  # the end leaves its limit
+    assert not page.exception
+    assert "Kazachya Loknya" not in drawn(map_args(page)["feature_group"])["marker"]
+
+
+def test_every_claim_beyond_the_slider_shows_all_without_a_slider(monkeypatch, tmp_path):
+    page = _page(monkeypatch, tmp_path, ODD_LAYERS["every claim dated after 9000"])
+    assert not page.slider
+    assert "beyond what the date slider can show" in _texts(page, "warning")
+    assert "showing 10 of 10 claims" in page.caption[0].value
+
+
+def test_empty_layer_says_so(monkeypatch, tmp_path):
+    page = _page(monkeypatch, tmp_path, ODD_LAYERS["empty"])
+    assert "no claims" in _texts(page, "info")
+
+
+def test_one_claim_draws_its_place_and_names_its_date(monkeypatch, tmp_path):
+    page = _page(monkeypatch, tmp_path, ODD_LAYERS["one claim"])
+    assert drawn(map_args(page)["feature_group"])["marker"] == ["Kazachya Loknya"]
+    assert "All claims are dated 2025-03-13." in _texts(page, "caption")
+
+
+def test_claims_without_a_place_are_listed_with_a_message(monkeypatch, tmp_path):
+    page = _page(monkeypatch, tmp_path, ODD_LAYERS["no claims on a place"])
+    assert "none of its 10 claims is on a place" in _texts(page, "info")
+    assert len(page.dataframe[0].value) == 10
+
+
+def test_ten_thousand_character_names_reach_the_lists_and_the_map(monkeypatch, tmp_path):
+    page = _page(monkeypatch, tmp_path, ODD_LAYERS["10,000-character names"])
+    assert page.multiselect(key="speaker").options == ["S" * LONG]
+    popups = map_args(page)["feature_group"]
+    assert "N" * LONG in popups  # the popup and tooltip keep the name (the panel wraps it)
+
+
+def test_hundred_thousand_claims_on_one_place_are_capped_in_the_popup(monkeypatch, tmp_path):
+    page = _page(monkeypatch, tmp_path, ODD_LAYERS["100,000 claims on one place"])
+    assert f"showing {CROWD} of {CROWD} claims" in page.caption[0].value
+    page.selectbox(key="place").set_value("Kazachya Loknya").run()
+    assert not page.exception
+    assert page.get("html")[0].proto.body.count("<li>") == 500
+
+
+def _places_on_map(page) -> dict:
+    return drawn(map_args(page)["feature_group"])
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_bytes(path.read_bytes()[:500]),
+    lambda path: path.write_bytes(b""),
+    lambda path: path.write_text('{"type": "FeatureCollection"}', encoding="utf-8"),
+    lambda path: path.unlink(),
+], ids=["truncated", "emptied", "not the schema", "deleted"])
+def test_layer_broken_under_an_open_page_keeps_the_last_good_one_then_takes_a_new_one(
+        monkeypatch, tmp_path, damage):
+    path = write(sample(), tmp_path / "layer.geojson")
+    page = run_app(monkeypatch, path)
+    before = _places_on_map(page)
+    damage(path)
+    page.run()
+    assert not page.exception and not page.error
+    assert "The layer file cannot be read now" in _texts(page, "warning")
+    assert str(path) in _texts(page, "warning")
+    assert _places_on_map(page) == before
+    write(ODD_LAYERS["one claim"](), path)
+    page.run()
+    assert not page.exception and "cannot be read now" not in _texts(page, "warning")
+    assert _places_on_map(page) == {"marker": ["Kazachya Loknya"], "polygon": [], "circle": []}
