@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--geocoder-option", action="append", default=[], metavar="KEY=VALUE",
                    help="passed to the geopy geocoder, e.g. domain=nominatim.example.org, "
                         "scheme=http, timeout=5, min_delay_seconds=2 (repeatable)")
+    b.add_argument("--online-budget", type=float, default=config.ONLINE_BUDGET_SECONDS,
+                   metavar="SECONDS", help="total time for online lookups in this build; once "
+                   "spent, the offline gazetteer answers the rest (default: %(default)g)")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -112,6 +115,7 @@ def run_build(args: argparse.Namespace) -> int:
         from .geocoding.online import online_mention_hook
 
         hook = online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
+                                   budget_seconds=args.online_budget,
                                    **_geocoder_options(args.geocoder_option))
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     result = build(args.inputs, gazetteer, jobs=jobs, progress=progress and not args.quiet,
