@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from dashboard_support import drawn, map_args, run_app
+from dashboard_support import SAMPLE, drawn, map_args, run_app
 from odd_layers import CROWD, LONG, ODD_LAYERS, far_dates, sample, write
 
 from dashboard.daterange import SLIDER_FIRST, SLIDER_LAST
@@ -109,3 +109,36 @@ def test_layer_broken_under_an_open_page_keeps_the_last_good_one_then_takes_a_ne
     page.run()
     assert not page.exception and "cannot be read now" not in _texts(page, "warning")
     assert _places_on_map(page) == {"marker": ["Kazachya Loknya"], "polygon": [], "circle": []}
+
+
+HOSTILE_LINKS = [
+    ({"dates": ["2025-13-45", "x"]}, "are not dates (YYYY-MM-DD): showing all dates", 10),
+    ({"dates": "2025-03-12"}, "must be two dates (start and end), not 1", 10),
+    ({"dates": ["2025-03-12"] * 3}, "must be two dates (start and end), not 3", 10),
+    ({"dates": ["2025-03-13", "2025-03-12"]}, "run backwards (2025-03-13 to 2025-03-12): "
+                                              "showing 2025-03-12 to 2025-03-13", 10),
+    ({"dates": ["1990-01-01", "2030-01-01"]}, "reach beyond this layer's 2025-03-12 to "
+                                              "2025-03-13: showing all dates", 10),
+    ({"speaker": ["Nobody", "Valery Gerasimov"]}, "speakers not in this layer, ignored: `Nobody`",
+     4),
+    ({"speaker": "X" * LONG}, "ignored: `" + "X" * 60 + "…` (10,000 characters)", 10),
+    ({"speaker": "<img src=x onerror=alert(1)>"}, "ignored: `<img src=x onerror=alert(1)>`", 10),
+    ({"place": ["Kursk Oblast", "Sumy Oblast"]}, "gives `place` 2 times", 10),
+    ({"place": "</script>`x`\n"}, "a place not in this layer, ignored: `</script>'x'\\n`", 10),
+    ({"countries": ["true", "false"]}, "gives `countries` 2 times (`true`, `false`), which "
+                                       "takes one value: the last one is used", 10),
+    ({"hide_reporter": "yes"}, "`hide_reporter` is `yes`, not true or false: ignored", 10),
+]
+
+
+@pytest.mark.parametrize(("query", "message", "claims"), HOSTILE_LINKS,
+                         ids=[next(iter(q)) + ":" + m[:24] for q, m, _ in HOSTILE_LINKS])
+def test_hostile_link_is_said_on_the_page_and_opens_a_sensible_view(monkeypatch, query,
+                                                                    message, claims):
+    """Today Streamlit drops what it cannot use without a word, and a reversed range showed
+    no claim at all. The message stays for the session (the second run is the settled page)."""
+    page = run_app(monkeypatch, SAMPLE, query)
+    assert not page.exception and not page.error
+    assert message in _texts(page.sidebar, "warning")
+    assert f"showing {claims} of 10 claims" in page.caption[0].value
+    assert page.toggle(key="countries").value is False
