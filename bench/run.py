@@ -20,6 +20,7 @@ from pathlib import Path
 from bench.corpus import generate
 from bench.dashboard import dashboard_figures
 from bench.measure import ROOT, run_measured
+from bench.pathological import pathological_figures
 
 OUT = ROOT / "bench" / "out"
 _LOAD_SNIPPET = (
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parallel = {n: build_figures(n, cores) for n in sizes}
     largest = max(sizes)
     dash = dashboard_figures(single[largest]["layer"], browser=not args.no_browser)
+    hostile = pathological_figures()
     pairs = {
         "build_aps": f"{single[largest]['aps']:.0f}",
         "build_aps_jobs": f"{parallel[largest]['aps']:.0f}",
@@ -77,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak_mb_10k": f"{single[largest]['peak_mb']:.0f}",
         "layer_mb_10k": f"{single[largest]['layer_mb']:.1f}",
         **dash,
+        **hostile,
     }
     print("bench: " + " ".join(f"{k}={v}" for k, v in pairs.items()))
     return 0

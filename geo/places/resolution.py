@@ -40,10 +40,12 @@ _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ 
 
 _UNKNOWN_PATTERN = re.compile(
     rf"\b(?:{rules.alternation(SETTLEMENT_TYPES)})s? of ((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)"
-    rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)*)"
-    rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+)*)"
+    rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+){{0,5}})"
+    rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+){{0,5}})"
     r" (?:[Oo]blast|region|district|raion)\b"
 )
+"""A name the gazetteer lacks, by its cue: at most six words (unbounded, a long run of
+capitalised words was scanned again from each of its words: quadratic; bench/pathological.py)."""
 
 
 METONYMY_POPULATION = 500_000
