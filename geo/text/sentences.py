@@ -38,6 +38,10 @@ SENTENCE_OPENERS = frozenset(word.capitalize() for word in rules.words("opener")
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _OPENER = re.compile(r"[\"“‘'(\[A-Z0-9]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+WORD_WINDOW = 64
+"""Characters before a full stop searched for its word: no abbreviation or initialism is
+longer, and searching from the paragraph's start made each stop cost the paragraph so far
+(a 70 KB one-line paragraph of sentences took 9 s; bench/pathological.py)."""
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _PAIRS = (("(", ")"), ("[", "]"))
@@ -77,7 +81,7 @@ def _is_false_stop(text: str, para_start: int, stop: int, after: int) -> bool:
     """True when the full stop at ``stop`` belongs to an abbreviation or initialism."""
     if text[stop] != ".":
         return False
-    word = _WORD_BEFORE.search(text, para_start, stop + 1)
+    word = _WORD_BEFORE.search(text, max(para_start, stop + 1 - WORD_WINDOW), stop + 1)
     if not word:
         return False
     token = word.group(1)
