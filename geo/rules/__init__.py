@@ -239,6 +239,28 @@ def alternation(entries, space: str = r"\s+") -> str:
                     for entry in sorted(entries))
 
 
+def trie(entries) -> str:
+    """One regex for many words, shared prefixes factored out ("sa(?:id|y(?:ing|s)?)"): a
+    plain alternation of a hundred words tries each one at every position, this tries one
+    letter. At a position it matches the longest entry first, as an alternation sorted
+    longest-first does (backtracking to shorter ones when what follows does not fit)."""
+    tree: dict = {}
+    for entry in entries:
+        node = tree
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
 GENDER: dict[str, str] = {w: next(t for t in tags if t in _GENDERS)
                           for w, tags in _LEXICON.items() if set(tags) & set(_GENDERS)}
 """Word → ``"f"`` / ``"m"``: the pronouns and the gendered titles."""
