@@ -76,6 +76,37 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number a text states as a quantity; ``document.text[start:end] == text``.
+
+    ``unit`` is ``count`` for a number of things (``counted`` names them: "settlements",
+    "Ukrainian soldiers") or a unit (``km2``, ``percent``, ``usd`` …); ``qualifier`` bounds
+    it ("over", "about", "at least", "up to" …, ``None`` when exact); ``also`` is the same
+    figure in other units ("(386 square miles)"), as (value, unit) pairs."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    counted: str | None
+    qualifier: str | None
+    also: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class EventTime:
+    """When a claim says its event happened: the days ``start`` … ``end`` (inclusive) that
+    its time expression (``text``, as written) means against the article's date, and how
+    precise that is (``day``, ``week`` or ``month``, as ACLED's time_precision 1-3)."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Place:
     """A place on the earth, as precise as the sources honestly allow.
 
