@@ -107,6 +107,38 @@ class EventTime:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """Claims of a layer about the same subject, place and period, grouped with a reason.
+
+    ``kind`` is ``corroboration`` (one speaker, the same figures or near-identical text in
+    several reports), ``same-speaker`` (one speaker's differing figures across reports),
+    ``opposing`` (different speakers' figures for the same thing) or ``denial`` (a claim and
+    the one it denies); ``disputed`` when figures differ beyond their qualifiers, or for a
+    denial. ``claims`` are (claim id, the figures compared, as written), in date order;
+    ``places`` the place ids they share; ``start``/``end`` the period they cover."""
+
+    id: str
+    kind: str
+    reason: str
+    disputed: bool
+    subject: str
+    places: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    claims: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What :mod:`geo.analysis` found in a layer's claims: each claim's figures and event
+    time (claims without either are absent), and the comparisons between claims."""
+
+    figures: dict[str, tuple[Figure, ...]]
+    times: dict[str, EventTime]
+    comparisons: tuple[Comparison, ...]
+
+
+@dataclass(frozen=True)
 class Place:
     """A place on the earth, as precise as the sources honestly allow.
 
