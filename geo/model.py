@@ -112,7 +112,7 @@ class Comparison:
 
     ``kind`` is ``corroboration`` (one speaker, the same figures or near-identical text in
     several reports), ``same-speaker`` (one speaker's differing figures across reports),
-    ``opposing`` (different speakers' figures for the same thing) or ``denial`` (a claim and
+    ``different-speakers`` (their figures for the same thing) or ``denial`` (a claim and
     the one it denies); ``disputed`` when figures differ beyond their qualifiers, or for a
     denial. ``claims`` are (claim id, the figures compared, as written), in date order;
     ``places`` the place ids they share; ``start``/``end`` the period they cover."""

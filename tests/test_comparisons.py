@@ -55,9 +55,9 @@ def test_gerasimovs_24_settlements_is_one_claim_corroborated_by_two_reports(anal
 
 def _item(claim_id, article, speaker, text, day=12, regions=("RU-KRS",)):
     date = dt.date(2025, 3, day)
-    return Item(claim_id, article, speaker, text, 0, (date, date), frozenset(regions),
+    return Item(claim_id, article, speaker, text, 0, (date, date), False, frozenset(regions),
                 frozenset({"RU"}), False, frozenset((f"iso:{r}", r) for r in regions),
-                tuple(find_figures(text)))
+                frozenset(), tuple(find_figures(text)))
 
 
 def test_opposing_figures_beyond_their_qualifiers_are_disputed():
@@ -66,7 +66,7 @@ def test_opposing_figures_beyond_their_qualifiers_are_disputed():
         _item("b:1", "b", "Ukrainian General Staff", "Russia says it killed 30 Ukrainian soldiers."),
     ])
     (comparison,) = found
-    assert comparison.kind == "opposing" and comparison.disputed
+    assert comparison.kind == "different-speakers" and comparison.disputed
 
 
 def test_figures_within_their_qualifiers_are_compared_but_not_disputed():
@@ -74,7 +74,7 @@ def test_figures_within_their_qualifiers_are_compared_but_not_disputed():
         _item("a:1", "a", "Kremlin", "Forces took over 1,000 square kilometres."),
         _item("b:1", "b", "Kyiv", "Forces took about 1,050 square kilometres."),
     ])
-    assert comparison.kind == "opposing" and not comparison.disputed
+    assert comparison.kind == "different-speakers" and not comparison.disputed
 
 
 def test_other_places_or_periods_are_not_compared():
@@ -105,3 +105,37 @@ def test_near_identical_text_of_one_speaker_in_two_reports_is_a_corroboration():
 ])
 def test_qualifier_intervals(text, low, high):
     assert interval(find_figures(text)[0]) == pytest.approx((low, high))
+
+
+def _dated(claim_id, article, speaker, text, start, end, fine=()):
+    item = _item(claim_id, article, speaker, text)
+    return Item(item.claim_id, item.article_id, item.speaker, item.text, 0,
+                (dt.date(2025, 3, start), dt.date(2025, 3, end)), True, item.regions,
+                item.countries, False, item.places, frozenset(fine), item.figures)
+
+
+def test_a_days_toll_is_not_compared_with_a_months():
+    month = _dated("a:1", "a", "United Nations", "Attacks killed at least 91 civilians.", 1, 31)
+    day = _dated("b:1", "b", "Doctors Network", "A missile killed 16 civilians.", 30, 30)
+    assert compare([month, day]) == ()
+
+
+def test_claims_naming_different_villages_of_one_region_are_not_compared():
+    a = _dated("a:1", "a", "Border Guard", "46 explosions were recorded.", 6, 7, fine=("v:1",))
+    b = _dated("b:1", "b", "Chaus", "43 explosions were recorded.", 6, 7, fine=("v:2",))
+    assert compare([a, b]) == ()
+    c = _dated("c:1", "c", "Chaus", "43 explosions were recorded.", 6, 7, fine=("v:1",))
+    assert compare([a, c])[0].disputed
+
+
+def test_a_part_of_a_figure_is_not_compared():
+    a = _item("a:1", "a", "Health ministry", "Strikes killed at least 38 people.")
+    b = _item("b:1", "b", "Civil defence", "Strikes killed 40 people, nine of them children.")
+    (comparison,) = compare([a, b])
+    assert not comparison.disputed and comparison.claims[1][1] == ("40 people",)
+
+
+def test_one_speakers_figures_in_one_report_are_never_a_dispute():
+    a = _item("a:1", "a", "Border Guard", "46 explosions were recorded.")
+    b = _item("a:2", "a", "Border Guard", "3 explosions were recorded.")
+    assert compare([a, b]) == ()

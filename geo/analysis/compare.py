@@ -5,21 +5,25 @@ one statement was carried by several reports. Here claims are compared across th
 layer, once, after every article is read (like the speaker unification of
 :mod:`geo.claims.unify`), so the result does not depend on the order of the articles.
 
-Two claims are **about the same thing** when they share a region (a place's first-level
-region, or the place itself when it has none), their periods (event time, else the article's
-date) overlap within :data:`SLACK_DAYS`, and a figure of each has the same *subject*: unit,
+Two claims are **about the same thing** when they share a place (a settlement or site both
+name, else a first-level region, or the place itself when it has none; a claim that names
+only a country is about any region of it), their periods are the same (two event times
+overlapping by half the longer; an article's date within :data:`SLACK_DAYS` of the other's
+period), and a figure of each has the same *subject*: unit,
 the class of what is counted (``geo/rules/counted.csv``: troops = soldiers = personnel), its
 nationality ("Ukrainian soldiers" vs "Russians") and what happened to it (the status word of
 the claim nearest the figure: captured, killed, taken …). Then:
 
 * same speaker, different reports, same value and qualifier → **corroboration** (so is
   near-identical text, :data:`SAME_TEXT` of the words shared, whatever the figures);
-* same speaker, other figures → ``same-speaker``; different speakers → ``opposing``;
+* same speaker, other figures → ``same-speaker``; different speakers → ``different-speakers``
+  (the layer does not know who is on which side: "Kremlin" and "Shoigu" are two speakers);
 * a claim with a denial cue (``geo/rules/denial_cues.txt``) and another speaker's claim on
   the same place and period sharing :data:`DENIAL_WORDS` content words → ``denial``.
 
-A comparison is **disputed** when two of its figures cannot both be true given their
-qualifiers (:func:`interval`): "over 1,000" and "about 1,100" agree, 1,000 and 1,100 do not.
+A comparison is **disputed** when two figures of claims it compares (never two of one
+speaker's claims in one report) cannot both be true given their qualifiers (:func:`interval`):
+"over 1,000" and "about 1,100" agree, 1,000 and 1,100 do not.
 Pairs are joined into groups (one comparison per subject and connected claims); ids are a
 hash of the kind and the claim ids, so the output is deterministic.
 """
@@ -50,6 +54,7 @@ _STATUS = re.compile(r"\b(?:" + rules.alternation(_STATUSES) + r")\b", re.IGNORE
 _DEMONYMS = rules.words("demonym")
 _FUNCTION = rules.words("function")
 _DENIAL = re.compile(r"\b(?:" + rules.alternation(rules.DENIAL_CUES) + r")\b", re.IGNORECASE)
+_PART = re.compile(r"\bof\s+(?:them|the|those)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -64,6 +69,8 @@ class Item:
     start: int
     """The claim's offset in its article (figure spans are article offsets)."""
     period: tuple
+    dated: bool
+    """The period is an event time, not the article's date."""
     regions: frozenset[str]
     """The first-level regions of its places (a place without one: its id)."""
     countries: frozenset[str]
@@ -71,6 +78,9 @@ class Item:
     """Every place of the claim is a country: it is about any region of them."""
     places: frozenset[tuple[str, str]]
     """(place id, region) of every place the claim is tied to."""
+    fine: frozenset[str]
+    """Its places finer than a region (settlements, districts, sites): two claims that both
+    name some are about the same place only if they share one."""
     figures: tuple[Figure, ...]
 
 
@@ -123,13 +133,24 @@ def subject_label(key: tuple[str, str, str, str]) -> str:
 
 
 def _same_place(a: Item, b: Item) -> bool:
+    if a.fine and b.fine:
+        return bool(a.fine & b.fine)
     return bool(a.regions & b.regions or (a.coarse and a.countries & b.countries)
                 or (b.coarse and b.countries & a.countries))
 
 
-def _overlap(a: Item, b: Item, slack: int) -> bool:
+def _same_period(a: Item, b: Item, slack: int) -> bool:
+    """Two event times must overlap by half the longer one (a day's toll is not the month's);
+    an article's date (no event time) is "as of" that day, within ``slack`` of the other."""
     (s1, e1), (s2, e2) = a.period, b.period
-    return _same_place(a, b) and (s1 - e2).days <= slack and (s2 - e1).days <= slack
+    if a.dated and b.dated:
+        shared = (min(e1, e2) - max(s1, s2)).days + 1
+        return shared * 2 >= max((e1 - s1).days, (e2 - s2).days) + 1
+    return (s1 - e2).days <= slack and (s2 - e1).days <= slack
+
+
+def _overlap(a: Item, b: Item, slack: int) -> bool:
+    return _same_place(a, b) and _same_period(a, b, slack)
 
 
 def _content(text: str) -> set[str]:
@@ -155,6 +176,8 @@ class _Groups:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         self.figures: dict[str, set[Figure]] = {}
+        self.disputed: set[str] = set()
+        """Claims of a joined pair whose figures differ beyond their qualifiers."""
 
     def find(self, x: str) -> str:
         while self.parent.setdefault(x, x) != x:
@@ -165,6 +188,8 @@ class _Groups:
         ra, rb = self.find(a.claim_id), self.find(b.claim_id)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+        if fa is not None and fb is not None and _disjoint(fa, fb):
+            self.disputed.update((a.claim_id, b.claim_id))
         for item, figure in ((a, fa), (b, fb)):
             shared = self.figures.setdefault(item.claim_id, set())
             if figure is not None:
@@ -201,6 +226,8 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
     by_subject: dict[tuple, list[tuple[Item, Figure]]] = {}
     for item in spoken:
         for figure in item.figures:
+            if _PART.search(figure.text):
+                continue  # "nine of them children": a part of the figure before it
             by_subject.setdefault(subject(figure, item), []).append((item, figure))
     for key, entries in sorted(by_subject.items()):
         for (a, fa), (b, fb) in combinations(entries, 2):
@@ -225,9 +252,8 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
     for key, groups in sorted(compared.items()):
         for ids in groups.members():
             speakers = sorted({by_id[i].speaker for i in ids})
-            figs = [(i, f) for i in ids for f in groups.figures[i]]
-            disputed = any(i != j and _disjoint(f, g) for (i, f), (j, g) in combinations(figs, 2))
-            kind = "same-speaker" if len(speakers) == 1 else "opposing"
+            disputed = bool(groups.disputed & set(ids))
+            kind = "same-speaker" if len(speakers) == 1 else "different-speakers"
             reports = len({by_id[i].article_id for i in ids})
             reason = (f"{speakers[0]}'s figures across {reports} reports" if kind == "same-speaker"
                       else "figures of " + " and ".join(speakers))

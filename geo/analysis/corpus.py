@@ -16,6 +16,9 @@ from .eventtime import event_time
 from .figures import find_figures
 
 
+FINE_KINDS = frozenset({"settlement", "admin2", "other"})
+
+
 def region(place: Place) -> str:
     """What two places must share to be "the same place": the first-level region of a place
     inside one, else the place itself (a country, a region)."""
@@ -25,9 +28,10 @@ def region(place: Place) -> str:
 def _item(claim: Claim, article_id: str, places: list[Place], figures, when: EventTime | None) -> Item:
     period = (when.start, when.end) if when else (claim.date, claim.date)
     return Item(claim.id, article_id, claim.speaker, claim.text, claim.span[0], period,
-                frozenset(region(p) for p in places), frozenset(p.country for p in places if p.country),
+                when is not None, frozenset(region(p) for p in places), frozenset(p.country for p in places if p.country),
                 bool(places) and all(p.kind == "country" for p in places),
-                frozenset((p.id, region(p)) for p in places), tuple(figures))
+                frozenset((p.id, region(p)) for p in places),
+                frozenset(p.id for p in places if p.kind in FINE_KINDS), tuple(figures))
 
 
 def analyse(results: Sequence[ArticleResult]) -> Analysis:
