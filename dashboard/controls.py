@@ -15,9 +15,11 @@ from typing import Callable, NamedTuple
 import numpy as np
 import streamlit as st
 
+from .daterange import SliderRange, clamp_note, slider_range, window_of
 from .layerdata import Filters, LayerData, PlaceClaims, window
 from .mapview import MapOptions
 from .popups import place_id_from_popup
+from .urlstate import link_problems
 
 DAY = dt.timedelta(days=1)
 QUERY = "query-params"
@@ -26,19 +28,43 @@ CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
 MOUNTED_STATE = "_claimmap_mounted_base"
 COMPLETE_STATE = "_claimmap_complete"
+LINK_STATE = "_claimmap_link_problems"
 ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
 
 
-def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
+def _bounds(data: LayerData) -> SliderRange | None:
+    """The date slider's range, or ``None`` when all claims (if any) share one day."""
     first, last = data.first_date, data.last_date
-    if first is None or first == last:
+    return None if first is None or first == last else slider_range(first, last)
+
+
+def _date_range(data: LayerData, bounds: SliderRange | None
+                ) -> tuple[dt.date | None, dt.date | None]:
+    """The date slider over the layer's dates, clamped to what it can show (daterange)."""
+    first, last = data.first_date, data.last_date
+    if bounds is None:
         if first is not None:
             st.caption(f"All claims are dated {first.isoformat()}.")
         return first, last
-    start, end = st.slider("Claims dated", min_value=first, max_value=last, value=(first, last),
-                           step=DAY, format="YYYY-MM-DD", key="dates", bind=QUERY)
-    return start, end
+    note = clamp_note(first, last, bounds)
+    if note:
+        st.warning(note)
+    if not bounds.sliding:
+        return None, None
+    start, end = st.slider("Claims dated", min_value=bounds.first, max_value=bounds.last,
+                           value=(bounds.first, bounds.last), step=DAY, format="YYYY-MM-DD",
+                           key="dates", bind=QUERY)
+    return window_of(bounds, *sorted((start, end)))  # a link's reversed range, put in order
+
+
+def _check_link(data: LayerData, bounds: SliderRange | None, first_run: bool) -> None:
+    """On a session's first run, check what the link asks for (:mod:`dashboard.urlstate`);
+    every run of the session, say what of it could not be shown."""
+    if first_run:
+        st.session_state[LINK_STATE] = link_problems(data, st.query_params.get_all, bounds)
+    for message in st.session_state.get(LINK_STATE, ()):
+        st.warning(message)
 
 
 def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
@@ -133,7 +159,9 @@ def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions
     """
     with st.sidebar:
         st.header("Filters")
-        start, end = _date_range(data)
+        bounds = _bounds(data)
+        _check_link(data, bounds, first_run=not complete)
+        start, end = _date_range(data, bounds)
         if complete:
             chosen = _choice_widgets(data, start, end)
         else:

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from . import config
-from .errors import ArticleError, ClaimmapError, UsageError
+from .errors import ArticleError, ClaimmapError, UsageError, one_line
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--geocoder-option", action="append", default=[], metavar="KEY=VALUE",
                    help="passed to the geopy geocoder, e.g. domain=nominatim.example.org, "
                         "scheme=http, timeout=5, min_delay_seconds=2 (repeatable)")
+    b.add_argument("--online-budget", type=float, default=config.ONLINE_BUDGET_SECONDS,
+                   metavar="SECONDS", help="total time for online lookups in this build; once "
+                   "spent, the offline gazetteer answers the rest (default: %(default)g)")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -60,15 +63,6 @@ def _parser() -> argparse.ArgumentParser:
                    f"./{config.LAYER} if it exists, else the bundled seeds' layer)")
     d.add_argument("--port", type=int, help="the port to serve on (default: streamlit's, 8501)")
     return parser
-
-
-def _one_line(message: str) -> str:
-    """``message`` with control and invisible characters escaped (``\\n``, ``\\u202e``).
-
-    A report is one line per problem: a newline in a file name must not split it (or forge
-    a second "rejected" line), nor a bidi control make a name read backwards.
-    """
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
 def _geocoder_options(pairs: list[str]) -> dict[str, object]:
@@ -86,7 +80,7 @@ def _geocoder_options(pairs: list[str]) -> dict[str, object]:
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """Warnings (a failed online query, a rebuilt index) as one line each, no source dump."""
-    print(_one_line(f"claimmap: warning: {message}"), file=sys.stderr)
+    print(one_line(f"claimmap: warning: {message}"), file=sys.stderr)
 
 
 def _loader(args: argparse.Namespace):
@@ -112,6 +106,7 @@ def run_build(args: argparse.Namespace) -> int:
         from .geocoding.online import online_mention_hook
 
         hook = online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
+                                   budget_seconds=args.online_budget,
                                    **_geocoder_options(args.geocoder_option))
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     result = build(args.inputs, gazetteer, jobs=jobs, progress=progress and not args.quiet,
@@ -120,7 +115,7 @@ def run_build(args: argparse.Namespace) -> int:
         raise UsageError(f"no article files (*.txt) in {', '.join(args.inputs)}")
     write_layer(result.layer, args.out)
     for error in result.errors:
-        print(_one_line(f"rejected {error}"), file=sys.stderr)
+        print(one_line(f"rejected {error}"), file=sys.stderr)
     if not args.quiet:
         s = result.stats
         print(f"{s['articles']} articles, {s['claims']} claims, {s['places']} places, "
@@ -138,7 +133,7 @@ def _table(found: dict) -> str:
             f"{place['id']} {place['name']} ({place['kind']}, "
             f"{place['admin1'] or place['country'] or 'no country'})")
         lines.append(f"  {m['start']:>6}-{m['end']:<6} {m['text']:<24} {where}")
-    return "\n".join(_one_line(line) for line in lines)
+    return "\n".join(one_line(line) for line in lines)
 
 
 def run_geoparse(args: argparse.Namespace) -> int:
@@ -150,7 +145,7 @@ def run_geoparse(args: argparse.Namespace) -> int:
         try:
             found = geoparse_file(path, gazetteer)
         except ArticleError as error:
-            print(_one_line(f"rejected {error}"), file=sys.stderr)
+            print(one_line(f"rejected {error}"), file=sys.stderr)
             rejected = True
             continue
         print(json.dumps(found, ensure_ascii=False, separators=(",", ":")) if args.json
@@ -178,7 +173,7 @@ class _OneLineFormatter(logging.Formatter):
     """Library log records (geopy's retries) as one line each, without tracebacks."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return _one_line(f"claimmap: warning: {record.name}: {record.getMessage()}")
+        return one_line(f"claimmap: warning: {record.name}: {record.getMessage()}")
 
 
 def _quiet_libraries() -> None:
@@ -201,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except (ClaimmapError, OSError) as exc:
-        print(_one_line(f"claimmap: error: {exc}"), file=sys.stderr)
+        print(one_line(f"claimmap: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("claimmap: interrupted; the previous layer (if any) is untouched", file=sys.stderr)

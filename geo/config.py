@@ -65,6 +65,9 @@ ARTICLES = Path("seeds")
 """What ``claimmap build`` reads when given no inputs (relative to the current folder)."""
 LAYER = Path("data") / "claims.geojson"
 """Where ``claimmap build`` writes, and the dashboard's first choice (current folder)."""
+ONLINE_BUDGET_SECONDS = 300.0
+"""``claimmap build --online``'s default total time for online lookups (geo/geocoding/budget.py):
+five minutes is 300 queries at Nominatim's one per second, and bounds a hanging service."""
 
 
 def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:

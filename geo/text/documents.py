@@ -1,7 +1,7 @@
 """Reading article files into :class:`Document` objects.
 
-Format (documented in README): the first non-blank line is ``date YYYY-MM-DD``
-(leading spaces allowed; the text may continue on the same line, as in the seeds);
+Format (documented in README): the first non-blank line is ``date YYYY-MM-DD``, a date in
+the publication window of :mod:`geo.text.dates` (leading spaces allowed; the text may continue on the same line, as in the seeds);
 optional header lines ``title: …``, ``source: …``, ``url: …`` may follow right after it;
 the rest is the article text.
 
@@ -20,6 +20,7 @@ from typing import Iterable
 
 from ..errors import ArticleError
 from ..model import Document
+from .dates import check_publication_date
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Larger files are rejected: a news report is kilobytes, a 20 MB file is a mistake."""
@@ -58,9 +59,10 @@ def _parse_date(value: str, path: Path, line: int) -> dt.date:
     if not match:
         raise ArticleError(f"date {value!r} is not YYYY-MM-DD", path, line)
     try:
-        return dt.date(*(int(g) for g in match.groups()))
+        date = dt.date(*(int(g) for g in match.groups()))
     except ValueError as exc:
         raise ArticleError(f"impossible date {value!r} ({exc})", path, line) from None
+    return check_publication_date(date, path, line)
 
 
 def _first_line(text: str) -> tuple[int, int]:
