@@ -7,7 +7,7 @@ through :mod:`importlib.resources`, never through a path relative to the reposit
 the user works on (articles, the layer being built) is relative to the current folder.
 
 Environment variables: ``CLAIMMAP_CACHE`` (the gazetteer index and geocoding caches;
-default ``~/.cache/claimmap``) and ``CLAIMMAP_LAYER`` (the layer the dashboard opens).
+default ``~/.cache/claimmap``; downloaded pages in its ``pages/``) and ``CLAIMMAP_LAYER`` (the layer the dashboard opens).
 """
 
 from __future__ import annotations
@@ -81,6 +81,11 @@ def index_name(key: str) -> str:
 def geocode_cache(service: str, environ: Mapping[str, str] = os.environ) -> Path:
     """The persistent answers of one online geocoder."""
     return cache_dir(environ) / f"geocode-{service}.json"
+
+
+def pages_cache(environ: Mapping[str, str] = os.environ) -> Path:
+    """The pages ``--fetch`` and ``claimmap add`` downloaded, one file per URL."""
+    return cache_dir(environ) / "pages"
 
 
 def default_layer(environ: Mapping[str, str] = os.environ, cwd: Path | None = None) -> Path:

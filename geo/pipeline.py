@@ -16,6 +16,7 @@ up to :data:`MAX_CHUNK`, so each round trip carries many of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import sys
@@ -30,7 +31,8 @@ from .gazetteer import Gazetteer
 from .layer import assemble_layer, link_claims
 from .model import ArticleResult, Document, Link, Mention, Place
 from .places import find_mentions
-from .text import collect_paths, read_corpus
+from .text import Corpus, collect_paths, read_corpus
+from .text.corpus import Fetch
 
 GazetteerLoader = Callable[[], Gazetteer]
 """Opens a gazetteer in a worker process (picklable: e.g. a functools.partial of Gazetteer.load)."""
@@ -142,10 +144,15 @@ def build(
     progress: bool = False,
     mention_hook: MentionHook | None = None,
     loader: GazetteerLoader = Gazetteer.load,
+    default_date: dt.date | None = None,
+    fetch: Fetch | None = None,
 ) -> BuildResult:
     """Read, extract, resolve and assemble; never raises for a bad article.
 
     ``loader`` must open the same gazetteer as ``gazetteer``: worker processes use it.
+    ``default_date`` (``--date``) dates the pages, items and rows that have no date;
+    ``fetch`` (``--fetch``) downloads the pages of feed items and URL lists
+    (:func:`geo.text.read_corpus`).
 
     Python's cyclic garbage collector is paused meanwhile (and left as it was found): a
     build allocates millions of small objects that all live until the layer is assembled,
@@ -156,15 +163,16 @@ def build(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(inputs, gazetteer, jobs, progress, mention_hook, loader)
+        corpus = read_corpus(collect_paths(inputs), default_date=default_date, fetch=fetch,
+                             progress=progress)
+        return _build(corpus, gazetteer, jobs, progress, mention_hook, loader)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(inputs: Iterable[str], gazetteer: Gazetteer, jobs: int, progress: bool,
+def _build(corpus: Corpus, gazetteer: Gazetteer, jobs: int, progress: bool,
            mention_hook: MentionHook | None, loader: GazetteerLoader) -> BuildResult:
-    corpus = read_corpus(collect_paths(inputs))
     errors = list(corpus.errors)
     results: list[ArticleResult] = []
     bar = tqdm(total=len(corpus.documents), unit="article", disable=not progress,
