@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
                         "is not saved beside the feed (polite: robots.txt, rate limit, cache)")
     b.add_argument("--fetch-delay", type=float, default=2.0, metavar="SECONDS",
                    help="seconds between two requests to one host (default: %(default)s)")
+    b.add_argument("--store", type=Path, metavar="FILE",
+                   help="keep each article's results in FILE (SQLite) and process only the "
+                        "articles it has none for: a growing corpus builds in the time of its "
+                        "new articles, to the same layer")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -148,15 +152,25 @@ def run_build(args: argparse.Namespace) -> int:
         hook = online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
                                    **_geocoder_options(args.geocoder_option))
     progress = sys.stderr.isatty() if args.progress is None else args.progress
+    store = None
+    if args.store is not None:
+        from .store import Store, store_version
+
+        store = Store(args.store, store_version(gazetteer, args.geocoder if args.online else None))
     result = build(args.inputs, gazetteer, jobs=jobs, progress=progress and not args.quiet,
                    mention_hook=hook, loader=loader, default_date=args.date,
-                   fetch=_fetcher(args) if args.fetch else None)
+                   fetch=_fetcher(args) if args.fetch else None, store=store)
     if not result.layer["articles"] and not result.errors:
         from .text import ARTICLE_SUFFIXES
 
         raise UsageError(f"no article files ({' '.join('*' + s for s in ARTICLE_SUFFIXES)}) "
                          f"in {', '.join(args.inputs)}")
     write_layer(result.layer, args.out)
+    if store is not None:
+        store.finish(args.out, args.inputs)
+        if not args.quiet:
+            print(f"store {args.store}: {store.hits} articles reused, {store.misses} processed",
+                  file=sys.stderr)
     for error in result.errors:
         print(_one_line(f"rejected {error}"), file=sys.stderr)
     if not args.quiet:
