@@ -55,10 +55,10 @@ def _parser() -> argparse.ArgumentParser:
                         "is not saved beside the feed (polite: robots.txt, rate limit, cache)")
     b.add_argument("--fetch-delay", type=float, default=2.0, metavar="SECONDS",
                    help="seconds between two requests to one host (default: %(default)s)")
-    b.add_argument("--store", type=Path, metavar="FILE",
-                   help="keep each article's results in FILE (SQLite) and process only the "
-                        "articles it has none for: a growing corpus builds in the time of its "
-                        "new articles, to the same layer")
+    b.add_argument("--store", type=Path, metavar="FILE", nargs="?", const=config.default_store,
+                   help="keep each article's results in FILE (SQLite; default "
+                        "<out>.store.sqlite) and process only the articles it has none for: a "
+                        "growing corpus builds in the time of its new articles, to the same layer")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -156,6 +156,8 @@ def run_build(args: argparse.Namespace) -> int:
     if args.store is not None:
         from .store import Store, store_version
 
+        if args.store is config.default_store:
+            args.store = config.default_store(Path(args.out))
         store = Store(args.store, store_version(gazetteer, args.geocoder if args.online else None))
     result = build(args.inputs, gazetteer, jobs=jobs, progress=progress and not args.quiet,
                    mention_hook=hook, loader=loader, default_date=args.date,
