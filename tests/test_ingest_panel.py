@@ -64,6 +64,7 @@ def test_a_layer_without_a_store_says_how_to_get_one(tmp_path):
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium")
 def test_upload_an_article_and_see_its_claim_in_a_popup(tmp_path, gazetteer):
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
     from test_browser import Visit
 
@@ -76,13 +77,22 @@ def test_upload_an_article_and_see_its_claim_in_a_popup(tmp_path, gazetteer):
             visit.page.get_by_text("Add reports").click()
             visit.page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
                 str(ARTICLE))
-            visit.page.locator('[data-testid="stFileUploaderFile"]').first.wait_for(timeout=30_000)
+            visit.page.locator('[data-testid="stFileChip"]').first.wait_for(timeout=30_000)
+            spinner = visit.page.locator('[data-testid="stFileChipIconSpinner"]')
+            deadline = time.time() + 30
+            while spinner.count() and time.time() < deadline:  # the upload is done
+                time.sleep(0.25)
             visit.page.get_by_role("button", name="Add to the layer").click()
             visit.page.get_by_text(f"{ARTICLE.name}: added").wait_for(timeout=90_000)
             deadline = time.time() + 60
-            while time.time() < deadline and not any(
-                    t.startswith("Belgorod ") for t in visit.tooltips()):
+            while time.time() < deadline:  # the rebuilt layer draws a new map frame
                 time.sleep(0.5)
+                try:
+                    visit.map_frame = next(f for f in visit.page.frames if "st_folium" in f.url)
+                    if any(t.startswith("Belgorod ") for t in visit.tooltips()):
+                        break
+                except (StopIteration, PlaywrightError):
+                    continue
             text = visit.open_popup("Belgorod")
             assert "Vyacheslav Gladkov" in text and "2022-04-01" in text
             assert visit.outside == [] and visit.dialogs == []
