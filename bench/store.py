@@ -14,8 +14,7 @@ import argparse
 import sys
 
 from bench.corpus import generate
-from bench.measure import run_measured
-from bench.run import OUT
+from bench.measure import OUT, run_measured
 
 ADDED = 10
 
@@ -40,11 +39,15 @@ def store_figures(n: int = 10_000) -> dict[str, str]:
     full = _build(grown, OUT / "store_full.geojson")
     same = (OUT / "store_added.geojson").read_bytes() == (OUT / "store_full.geojson").read_bytes()
     share = 100 * added["seconds"] / full["seconds"]
+    cpu_share = 100 * added["cpu_seconds"] / full["cpu_seconds"]
     print(f"store: filling from {n} articles {filled['seconds']:.1f} s; adding {ADDED} to the "
-          f"{n}-article store {added['seconds']:.2f} s vs a full build of {n + ADDED} "
-          f"{full['seconds']:.1f} s = {share:.1f} %; layers byte-identical: {same}")
+          f"{n}-article store {added['seconds']:.2f} s wall ({added['cpu_seconds']:.2f} s CPU) "
+          f"vs a full build of {n + ADDED} {full['seconds']:.1f} s wall "
+          f"({full['cpu_seconds']:.1f} s CPU) = {share:.1f} % wall, {cpu_share:.1f} % CPU; "
+          f"layers byte-identical: {same}")
     return {"store_add10_s": f"{added['seconds']:.2f}", "store_full_s": f"{full['seconds']:.1f}",
-            "store_add10_pct": f"{share:.1f}", "store_identical": str(same).lower()}
+            "store_add10_pct": f"{share:.1f}", "store_add10_cpu_pct": f"{cpu_share:.1f}",
+            "store_identical": str(same).lower()}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,7 @@ from tqdm import tqdm
 from ..errors import ArticleError
 from ..model import Document
 from .documents import read_article
-from .readers import READERS, Draft, finish, read_drafts, read_page
+from .readers import READERS, Draft, finish, read_drafts
 
 ARTICLE_SUFFIXES = (".txt", *READERS)
 PAGE_SUFFIXES = (".html", ".htm")
@@ -76,6 +76,8 @@ def _fill(page: Draft, item: Draft) -> Draft:
 def _download(item: Draft, fetch: Fetch) -> Draft:
     """The item read from its downloaded page; a feed item whose page cannot be had keeps
     its own text (with a warning), a URL line is rejected."""
+    from .readers.html import read_page
+
     try:
         raw, final_url = fetch(item.url)
         page = read_page(raw, item.path, article_id=item.id, url=final_url, where=item.where)
