@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
+from .analysis import analyse
 from .claims import extract_claims, unify_speakers
 from .errors import ArticleError
 from .gazetteer import Gazetteer
@@ -203,4 +204,5 @@ def _build(corpus: Corpus, gazetteer: Gazetteer, jobs: int, progress: bool,
                for doc in corpus.documents if id(doc) in fresh or keys.get(id(doc)) in stored]
     unify_speakers(results)  # "Klymenko" in one report is the "Ihor Klymenko" of another
     errors.sort(key=lambda e: (e.path or "", e.line or 0))
-    return BuildResult(assemble_layer(results), errors)
+    # figures, event time and comparisons across the layer's articles (issue 18)
+    return BuildResult(assemble_layer(results, analyse(results)), errors)
