@@ -16,7 +16,7 @@ if __package__ in (None, ""):  # `streamlit run` puts only dashboard/ on sys.pat
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import controls, layerload
+from dashboard import controls, ingest_panel, layerload
 from dashboard.exports import (TABLE_ROWS, TIMELINE_SPEC, claims_csv, claims_frame,
                                layer_geojson, timeline_frame)
 from dashboard.layerdata import filter_claims
@@ -94,6 +94,7 @@ def main() -> None:
     else:
         st.caption("The place panel, the timeline, the claims table and the downloads appear "
                    "once the map is drawn.")
+    ingest_panel.panel(path)
 
 
 main()
