@@ -15,6 +15,8 @@ from typing import Callable, NamedTuple
 import numpy as np
 import streamlit as st
 
+from .analysis import PUBLICATION, TIME_BASES, event_bounds
+from .disputes import time_basis_toggle
 from .layerdata import Filters, LayerData, PlaceClaims, window
 from .mapview import MapOptions
 from .popups import place_id_from_popup
@@ -30,14 +32,17 @@ ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
 
 
-def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
-    first, last = data.first_date, data.last_date
+def _date_range(data: LayerData, basis: str = PUBLICATION) -> tuple[dt.date | None, dt.date | None]:
+    """The date slider over publication dates, or over event times (its own URL key)."""
+    published = basis == PUBLICATION
+    first, last = (data.first_date, data.last_date) if published else event_bounds(data.analysis)
     if first is None or first == last:
         if first is not None:
             st.caption(f"All claims are dated {first.isoformat()}.")
         return first, last
-    start, end = st.slider("Claims dated", min_value=first, max_value=last, value=(first, last),
-                           step=DAY, format="YYYY-MM-DD", key="dates", bind=QUERY)
+    start, end = st.slider("Claims dated" if published else "Events dated", min_value=first,
+                           max_value=last, value=(first, last), step=DAY, format="YYYY-MM-DD",
+                           key="dates" if published else "event_dates", bind=QUERY)
     return start, end
 
 
@@ -133,7 +138,12 @@ def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions
     """
     with st.sidebar:
         st.header("Filters")
-        start, end = _date_range(data)
+        if complete:
+            basis = time_basis_toggle()
+        else:
+            basis = (st.query_params.get_all("time_basis") or [PUBLICATION])[-1]
+            basis = basis if basis in TIME_BASES else PUBLICATION
+        start, end = _date_range(data, basis)
         if complete:
             chosen = _choice_widgets(data, start, end)
         else:
@@ -141,7 +151,7 @@ def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions
             st.caption("More filters appear once the map is drawn.")
     filters = Filters(start=start, end=end, speakers=frozenset(chosen.speakers),
                       sources=frozenset(chosen.sources), articles=frozenset(chosen.articles),
-                      hide_reporter=chosen.hide_reporter)
+                      hide_reporter=chosen.hide_reporter, time_basis=basis)
     return filters, MapOptions(show_countries=chosen.countries, tiles=chosen.tiles)
 
 
