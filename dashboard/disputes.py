@@ -19,7 +19,7 @@ import streamlit as st
 from branca.element import MacroElement
 from folium.template import Template
 
-from .analysis import EVENT, PUBLICATION, TIME_BASES, LayerAnalysis, Notes, Related
+from .analysis import PUBLICATION, TIME_BASES, LayerAnalysis, Notes, Related
 from .layerdata import Claim, View
 from .popups import escape, safe_url
 
@@ -33,7 +33,6 @@ DISPUTED_STYLES = {
 """Leaflet path options of a place where a claim is disputed (see dashboard.mapview.STYLES)."""
 DISPUTES_COLUMNS = ["subject", "places", "period", "figures", "sources", "kind", "disputed",
                     "reason"]
-TIME_LABELS = {PUBLICATION: "publication date", EVENT: "event time"}
 
 
 def anchor(claim_id: str) -> str:
@@ -109,6 +108,16 @@ def notes_html(analysis: LayerAnalysis) -> Callable[[Claim], tuple[str | None, s
     return html
 
 
+def popup_rows(analysis: LayerAnalysis, claims, rows, limit: int) -> list[int]:
+    """The rows a popup of ``limit`` claims lists: the disputed claims first (a disputed
+    place's popup shows its dispute), then the others, each part newest first as given."""
+    disputed = [r for r in rows if analysis.of(claims[r].claim_id).disputed_by]
+    if not disputed:
+        return list(rows[:limit])
+    chosen = set(disputed[:limit])
+    return disputed[:limit] + [r for r in rows if r not in chosen][:max(0, limit - len(chosen))]
+
+
 def disputed_style(analysis: LayerAnalysis, feature_id: str, kind: str) -> str | None:
     """The map style of a place where a claim is disputed (``kind``: marker or other)."""
     if feature_id not in analysis.disputed_places:
@@ -158,10 +167,11 @@ def disputes_section(view: View) -> None:
 
 def time_basis_toggle() -> str:
     """The date slider's mode: publication date (the default) or the claims' event time."""
-    basis = st.radio("Date slider filters by", TIME_BASES, key="time_basis", bind="query-params",
-                     horizontal=True, format_func=TIME_LABELS.get,
-                     help="Event time: when a claim says it happened (\"in the past five days\"), "
-                          "else its article's date.")
+    basis = st.radio("Date slider filters by the claims'", TIME_BASES, key="time_basis",
+                     bind="query-params", horizontal=True,
+                     help="publication: the article's date; event: when the claim says it "
+                          "happened (\"in the past five days\"), else the article's date. "
+                          "The URL holds the option as shown (?time_basis=event).")
     return basis if basis in TIME_BASES else PUBLICATION
 
 

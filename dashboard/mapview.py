@@ -23,7 +23,7 @@ import folium
 
 from .assets import make_offline
 from .basemap import BaseMap
-from .disputes import DISPUTED_STYLES, Legend, disputed_style, notes_html
+from .disputes import DISPUTED_STYLES, Legend, disputed_style, notes_html, popup_rows
 from .layerdata import LayerData, PlaceClaims, View
 from .placelayer import PlaceGroup, Shape
 from .popups import POPUP_CLAIMS, place_html, tooltip_html
@@ -111,7 +111,8 @@ def base_map(center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_Z
 
 def _shape(entry: PlaceClaims, view: View, options: MapOptions) -> Shape:
     place = entry.place
-    shown = [view.data.claims[r] for r in entry.rows[:options.popup_claims]]
+    shown = [view.data.claims[r] for r in popup_rows(view.data.analysis, view.data.claims,
+                                                      entry.rows, options.popup_claims)]
     text = {"name": place.name, "locations": _latlon(place.geometry["coordinates"]),
             "tooltip": tooltip_html(place, entry.count),
             "popup": place_html(place, shown, entry.count, notes_html(view.data.analysis))}
