@@ -72,6 +72,18 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:" + rules.alternation(w.capitalize() for w 
 _ADVERB_AFTER = re.compile(r"\s+(?:\w+ly|also|later)\b")
 
 
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,5}")
+
+
+def given_syllables(word: str) -> bool:
+    """An East Asian given name written as two hyphenated syllables ("Ching-te", "Jae-myung",
+    "Yu-ih"), after the family name; not an English compound ("Pro-war", "Kyiv-based")."""
+    if not _SYLLABLES.fullmatch(word):
+        return False
+    second = word.split("-")[1]
+    return second not in rules.COMMON_WORDS and not second.endswith("ed")
+
+
 def confirmed_names(text: str, start: int = 0) -> list[str]:
     """Full names ("Geert Wilders", "Nancy Faeser") that the text also uses by surname alone
     as a person ("Mr Wilders", "Faeser said", "according to Faeser"): people, whatever their
@@ -82,7 +94,7 @@ def confirmed_names(text: str, start: int = 0) -> list[str]:
     for match in _NAME_RUN.finditer(text, start):
         words = match.group(0).split()
         for cut, word in enumerate(words):
-            if word.endswith(("'s", "’s")) or "-" in word:
+            if word.endswith(("'s", "’s")) or ("-" in word and not (cut and given_syllables(word))):
                 words = words[:cut + 1] if word.endswith(("'s", "’s")) else words[:cut]
                 if words:
                     words[-1] = words[-1][:-2] if words[-1].endswith(("'s", "’s")) else words[-1]
@@ -92,7 +104,8 @@ def confirmed_names(text: str, start: int = 0) -> list[str]:
         if len(words) < 2 or any(w.lower() in NOT_SURNAMES for w in words) \
                 or is_demonym(words[-1]) or words[-1] in _NOT_IN_NAMES:
             continue
-        runs.setdefault(words[-1], " ".join(words))
+        # "Lai Ching-te", "Lee Jae-myung": the family name comes first and stands alone ("Lai said")
+        runs.setdefault(words[0] if given_syllables(words[-1]) else words[-1], " ".join(words))
     return [full for surname, full in runs.items() if _used_alone(text, start, surname)]
 
 

@@ -1,0 +1,54 @@
+"""Speakers of international reporting (geo.claims): the name forms and titles of politics
+outside Russia and Ukraine — one test per class, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.claims import extract_claims
+from geo.claims.persons import confirmed_names, given_syllables
+from geo.text import parse_article
+
+
+def _claims(body: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, title, first words) of every claim of an article with ``body``."""
+    doc = parse_article(f"date 2024-03-02\ntitle: test\nsource: Example Courier\n\n{body}\n", Path("t.txt"))
+    return [(c.speaker, c.speaker_title, c.text[:30]) for c in extract_claims(doc)]
+
+
+def _speaker(claims, words: str) -> set[str | None]:
+    found = {speaker for speaker, _, text in claims if text.startswith(words)}
+    assert found, f"no claim starts with {words!r}: {claims}"
+    return found
+
+
+@pytest.mark.parametrize("word, syllables", [
+    ("Ching-te", True), ("Jae-myung", True), ("Yu-ih", True),
+    ("Pro-war", False), ("Kyiv-based", False), ("Hamas-run", False), ("Soviet-style", False)])
+def test_hyphenated_given_names_are_told_from_compounds(word: str, syllables: bool) -> None:
+    assert given_syllables(word) is syllables
+
+
+def test_a_family_name_first_links_to_the_full_name() -> None:
+    # East Asian order: "Hwang" alone is the family name of "Hwang Min-seo", not a new person
+    body = "Hwang Min-seo won the mayoral race in Busan. Hwang told supporters the port would grow."
+    assert confirmed_names(body) == ["Hwang Min-seo"]
+    assert _speaker(_claims(body), "Hwang told") == {"Hwang Min-seo"}
+
+
+def test_a_person_of_a_body_is_the_person() -> None:
+    claims = _claims("Wang Jun-hao of the People First Party said the vote was fair. "
+                     "Ingrid Solberg of the Nordic Council said talks would resume. "
+                     "The Ministry of Finance said the budget was balanced.")
+    assert _speaker(claims, "Wang Jun-hao") == {"Wang Jun-hao"}
+    assert _speaker(claims, "Ingrid Solberg") == {"Ingrid Solberg"}
+    assert {t for s, t, _ in claims if s == "Ingrid Solberg"} == {"Nordic Council"}
+    assert _speaker(claims, "The Ministry of Finance") == {"Ministry of Finance"}
+
+
+@pytest.mark.parametrize("title", ["Manitoba Premier", "Austrian Chancellor", "Professor", "Judge"])
+def test_a_capitalised_title_before_a_name_is_no_part_of_it(title: str) -> None:
+    claims = _claims(f"{title} Helen Ruiz said the decision was final.")
+    assert claims[0][:2] == ("Helen Ruiz", title)
