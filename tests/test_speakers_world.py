@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geo.claims import extract_claims
-from geo.claims.persons import confirmed_names, given_syllables
+from geo.claims.persons import confirmed_names, given_syllables, person_names
 from geo.text import parse_article
 
 
@@ -52,3 +52,27 @@ def test_a_person_of_a_body_is_the_person() -> None:
 def test_a_capitalised_title_before_a_name_is_no_part_of_it(title: str) -> None:
     claims = _claims(f"{title} Helen Ruiz said the decision was final.")
     assert claims[0][:2] == ("Helen Ruiz", title)
+
+
+def test_according_to_what_a_body_released_is_the_body() -> None:
+    claims = _claims("Turnout was 68%, according to preliminary results released by the National "
+                     "Electoral Board on Sunday.")
+    assert claims[0][0] == "National Electoral Board"
+
+
+def test_names_in_any_latin_script_are_confirmed_by_the_surname() -> None:
+    body = ("Opposition leader Tomáš Šimečka won the most seats. Šimečka told supporters the "
+            "country had chosen Europe.")
+    assert confirmed_names(body) == ["Tomáš Šimečka"]
+    assert _speaker(_claims(body), "Šimečka told") == {"Tomáš Šimečka"}
+
+
+def test_a_bare_first_name_does_not_block_the_full_name() -> None:
+    # "Pavel" is also a first name: speaking alone first, it must still link to "Petr Pavel"
+    claims = _claims("Pavel said he would not appoint the ministers. President Petr Pavel met the "
+                     "leaders on Monday. Pavel said talks would go on.")
+    assert _speaker(claims, "Pavel said talks") == {"Petr Pavel"}
+
+
+def test_a_possessive_ends_the_name() -> None:
+    assert person_names("Viktor Orbán's Fidesz party won the vote.") == ["Viktor Orbán"]

@@ -57,15 +57,21 @@ def person_names(text: str, start: int = 0) -> list[str]:
         if first_names.isdisjoint(words):
             continue  # most capitalised runs hold no first name: one C-level test
         first = next(i for i, word in enumerate(words) if word in FIRST_NAMES)
-        names.append(" ".join(words[first:]))
+        name = words[first:]
+        owner = next((i for i, word in enumerate(name) if word.endswith(("'s", "’s"))), None)
+        if owner is not None:  # "Andrej Babiš's ANO movement": the name ends at the possessive
+            name = name[:owner] + [name[owner][:-2]]
+        names.append(" ".join(name))
     return names
 
 
 _NOT_IN_NAMES = frozenset(w.capitalize() for w in rules.words("function", "day", "non-speaker", "before-name"))
 """Capitalised words that open a run without being part of a name ("With", "On", "Mr")."""
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
-_NAME_RUN = re.compile(rf"(?<![\w'’.-])(?:[A-Z][a-zà-ÿ'’-]+|(?:{_PARTICLES})\b)"
-                       rf"(?:\s(?:[A-Z][a-zà-ÿ'’-]+|(?:{_PARTICLES})\b)){{1,3}}")
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’-]+"
+"""A capitalised word in any Latin script ("Babiš", "Šimečka", "Łukasz"), not an acronym."""
+_NAME_RUN = re.compile(rf"(?<![\w'’.-])(?:{_NAME_WORD}|(?:{_PARTICLES})\b)"
+                       rf"(?:\s(?:{_NAME_WORD}|(?:{_PARTICLES})\b)){{1,3}}")
 _TITLE_BEFORE = re.compile(r"(?:\b(?:" + rules.alternation(w.capitalize() for w in rules.words("before-name")
                                                           if w.isalpha() and len(w) <= 3)
                            + r")\.?|\b[Aa]ccording to)\s$")
@@ -84,6 +90,16 @@ def given_syllables(word: str) -> bool:
     return second not in rules.COMMON_WORDS and not second.endswith("ed")
 
 
+_TITLES = rules.words("title")
+
+
+def _describes(words: list[str]) -> bool:
+    """The run's first word describes the person named after it ("Prime Minister Petr Fiala",
+    "Billionaire Andrej Babiš"): a title word, or a common noun before a given name."""
+    first = words[0].lower()
+    return first in _TITLES or (first in rules.COMMON_WORDS and words[1].lower() in rules.GIVEN_NAMES)
+
+
 def confirmed_names(text: str, start: int = 0) -> list[str]:
     """Full names ("Geert Wilders", "Nancy Faeser") that the text also uses by surname alone
     as a person ("Mr Wilders", "Faeser said", "according to Faeser"): people, whatever their
@@ -99,7 +115,7 @@ def confirmed_names(text: str, start: int = 0) -> list[str]:
                 if words:
                     words[-1] = words[-1][:-2] if words[-1].endswith(("'s", "’s")) else words[-1]
                 break
-        while words and (words[0] in _NOT_IN_NAMES or words[0].endswith("ing")):
+        while words and (words[0] in _NOT_IN_NAMES or words[0].endswith("ing") or (len(words) > 2 and _describes(words))):
             words = words[1:]
         if len(words) < 2 or any(w.lower() in NOT_SURNAMES for w in words) \
                 or is_demonym(words[-1]) or words[-1] in _NOT_IN_NAMES:
