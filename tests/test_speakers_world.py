@@ -76,3 +76,13 @@ def test_a_bare_first_name_does_not_block_the_full_name() -> None:
 
 def test_a_possessive_ends_the_name() -> None:
     assert person_names("Viktor Orbán's Fidesz party won the vote.") == ["Viktor Orbán"]
+
+
+def test_a_place_that_speaks_is_its_authorities(gazetteer) -> None:
+    from geo.pipeline import process_document
+
+    doc = parse_article("date 2024-06-03\ntitle: t\nsource: Example Courier\n\nFloods hit Saxony and "
+                        "Dresden. Saxony said it would pay for the repairs. Dresden said schools were "
+                        "closed. Taiwan said it would send rescuers.\n", Path("t.txt"))
+    speakers = [c.speaker for c in process_document(doc, gazetteer).claims if c.speaker]
+    assert speakers == ["Saxony regional government", "Dresden city authorities", "Taiwanese government"]
