@@ -29,7 +29,7 @@ from .analysis import analyse
 from .claims import extract_claims, unify_speakers
 from .errors import ArticleError
 from .gazetteer import Gazetteer
-from .layer import assemble_layer, link_claims
+from .layer import assemble_layer, link_claims, place_speakers
 from .model import ArticleResult, Document, Link, Mention, Place
 from .places import find_mentions
 from .store import Store, decode, document_key, encode
@@ -65,8 +65,8 @@ class BuildResult:
 
 def process_document(doc: Document, gazetteer: Gazetteer) -> ArticleResult:
     """Claims, place mentions and their links for one article (pure given the gazetteer)."""
-    claims = extract_claims(doc)
     mentions = find_mentions(doc, gazetteer)
+    claims = place_speakers(extract_claims(doc), mentions)
     links, unplaced = link_claims(claims, mentions)
     return ArticleResult(doc, claims, mentions, links, unplaced)
 

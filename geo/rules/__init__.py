@@ -47,7 +47,7 @@ from pathlib import Path
 from ..config import RULES_DIR
 from ..errors import ClaimmapError
 
-from .patterns import alternation, trie
+from .regex import alternation, trie
 from .tags import TAGS
 
 

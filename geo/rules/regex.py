@@ -1,11 +1,12 @@
-"""Regexes built from word lists: the rule files give words, the stages need patterns that
-match any of them (:func:`alternation` for a few, :func:`trie` for a hundred and more)."""
+"""Regular expressions of many words: the rule tables become patterns through these two.
+
+Why apart from the loader: they are grammar-free helpers every stage uses on the tables'
+words (``rules.alternation(rules.words("day"))``), and the loader is long enough already.
+"""
 
 from __future__ import annotations
 
 import re
-
-__all__ = ["alternation", "trie"]
 
 
 def alternation(entries, space: str = r"\s+") -> str:
