@@ -35,6 +35,10 @@ CITY_CUES = rules.words("city-cue")
 REGION_AFTER = rules.words("region-after")
 """A word right after a bare name that makes it the region: "the Kursk operation"."""
 SETTLEMENT_TYPES = rules.words("settlement-type")
+STATED_KINDS = {"admin2": "district", "other": "landmark"}
+"""Kinds a typed name asks for as such ("Pokrovsk raion", "the Kerch bridge"): only these
+places carry the name, so the type word decides; namesakes (two "Krasnogvardeysky
+districts") are ranked by the article's context."""
 _PLURAL_REGION = re.compile(r"[ \t\u00a0]+(?:regions|oblasts|provinces)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
 
@@ -79,6 +83,10 @@ def _typed_choice(cands: list[Candidate], listed: bool = False,
     for c in cands:
         if c.typed and c.place.kind == "admin1":
             return c, "the name states the region type"
+    stated = [c for c in cands if c.typed and c.place.kind in STATED_KINDS]
+    if stated:
+        best = rank(stated, ctx)[0] if ctx is not None and len(stated) > 1 else stated[0]
+        return best, f"the name states the {STATED_KINDS[best.place.kind]} type"
     for c in cands if listed else ():
         if c.place.kind == "admin1" and not c.loose:
             return c, "listed before a plural region word (\"the X and Y regions\")"
@@ -249,7 +257,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in the article body, resolved or not, sorted by start offset."""
     text = doc.text
     spots = spotting.spot(text, gazetteer, doc.body_start)
-    cands = [gazetteer.candidates(text[s.start:s.end]) for s in spots]
+    cands = [gazetteer.candidates(s.lookup or text[s.start:s.end]) for s in spots]
     persons = _speakers(text, spots, cands)
     if persons:
         kept = [(s, c) for s, c in zip(spots, cands) if key(text[s.start:s.end]) not in persons]
