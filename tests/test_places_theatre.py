@@ -90,6 +90,25 @@ def test_namesakes_follow_the_articles_context(sentence, name, admin1):
     assert mention.place is not None and mention.place.admin1 == admin1
 
 
+def test_a_village_named_with_others_is_the_one_beside_them():
+    """Two Levadnes in Zaporizhzhia oblast: the one by Hulyaipole (Malynivka hromada,
+    47.74485 N 36.59698 E), not the one 90 km away (Molochansk hromada)."""
+    mention = _mentions("Russian forces shelled Hulyaipole and Levadne in Zaporizhzhia oblast, "
+                        "and Levadne lost power.")["Levadne"]
+    assert geom.distance_km(tuple(mention.place.geometry["coordinates"]), (36.59698, 47.74485)) < 3
+
+
+def test_a_prominent_city_outranks_a_village_namesake_in_the_named_region():
+    mention = _mentions("Missiles struck Kherson region overnight; a drone was downed over "
+                        "Kryvyi Rih.")["Kryvyi Rih"]
+    assert mention.place.id == "geonames:703845"  # the city, Dnipropetrovsk oblast
+
+
+def test_a_typed_hromada_follows_the_oblast_named():
+    mentions = _mentions("Chernihiv RMA said the Semenivka community was shelled 40 times.")
+    assert mentions["Semenivka community"].place.admin1 == "UA-74"
+
+
 def test_the_border_zhuravka_beside_novenke():
     mention = _mentions("Russian units pushed into Novenke and Zhuravka in Sumy oblast.")["Zhuravka"]
     assert _near(mention, "Zhuravka") <= WITHIN_KM

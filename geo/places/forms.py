@@ -92,7 +92,9 @@ _DISTRICT_SINGULAR = {plural: word for _, word, plural in rules.DISTRICT_TYPES i
 _DISTRICT_CLOSER = re.compile(r"[ \t\u00a0]+(" + rules.alternation(
     sorted(_DISTRICT_SINGULAR, key=len, reverse=True), r"[ \t\u00a0]+") + r")\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"(?:[A-Z\u0400-\u042f][\w'\u2019-]*[ \t\u00a0]+)*[A-Z\u0400-\u042f][\w'\u2019-]*$")
-_LIST_GAP = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)$")
+LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
+"""What separates the names of a list: ", ", " and ", ", and ", " or "."""
+_GAP_BEFORE = re.compile(f"(?:{LIST_GAP.pattern})$")
 
 
 def district_lists(text: str, start: int = 0) -> list[tuple[int, int, str]]:
@@ -109,7 +111,7 @@ def district_lists(text: str, start: int = 0) -> list[tuple[int, int, str]]:
             if item is None:
                 break
             items.append((item.start(), end))
-            gap = _LIST_GAP.search(text, max(start, item.start() - 12), item.start())
+            gap = _GAP_BEFORE.search(text, max(start, item.start() - 12), item.start())
             if gap is None:
                 break
             end = gap.start()

@@ -41,13 +41,14 @@ def _root(name: str) -> str:
 
 def centre_town(adjective: str, towns: list[str]) -> str | None:
     """The town whose stem the district adjective carries (Polohivskyi -> Polohy), if any:
-    their stems agree but for the last letter (Tokmatskyi, Tokmak)."""
+    their stems agree but for the last two letters (Tokmatskyi, Tokmak; Mezhivska, Mezhova:
+    Ukrainian alternates o and i in the stem)."""
     root = _root(adjective)
     best = None
     for town in towns:
         other = _root(town)
         common = len(next((a for a in (root[:i] for i in range(len(root), 0, -1)) if other.startswith(a)), ""))
-        if common >= 3 and common >= min(len(root), len(other)) - 1 and (best is None or common > best[0]):
+        if common >= 3 and common >= min(len(root), len(other)) - 2 and (best is None or common > best[0]):
             best = (common, town)
     return best[1] if best else None
 
