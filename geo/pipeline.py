@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
+from .analysis import analyse
 from .claims import extract_claims, unify_speakers
 from .errors import ArticleError
 from .gazetteer import Gazetteer
@@ -181,4 +182,5 @@ def _build(inputs: Iterable[str], gazetteer: Gazetteer, jobs: int, progress: boo
             results.append(outcome)
     unify_speakers(results)  # "Klymenko" in one report is the "Ihor Klymenko" of another
     errors.sort(key=lambda e: (e.path or "", e.line or 0))
-    return BuildResult(assemble_layer(results), errors)
+    # figures, event time and comparisons across the layer's articles (issue 18)
+    return BuildResult(assemble_layer(results, analyse(results)), errors)
