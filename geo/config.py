@@ -30,11 +30,18 @@ GAZETTEER_DIR = BUNDLED / "gazetteer"
 ADMIN1_FILE = "admin1_ru_ua_ne10m.geojson"
 COUNTRIES_FILE = "countries-110m.topojson.json"
 THEATRE_FILE = "kursk_theatre_places.csv"
-KATOTTG_FILE = "ua_katottg_settlements_sumy_kharkiv_chernihiv.csv"
+KATOTTG_FILE = "ua_settlements_katottg2025.csv.gz"
+WOF_FILE = "ua_wof_localities.csv.gz"
+CODAB_FILE = "ua_codab_admin_centroids.csv.gz"
+UA_NAME_FORMS_FILE = "ua_name_forms.csv"
+POSTAL_FILE = "ru_border_geonames_postal_places.csv.gz"
+ADMIN2_FILE = "geonames_admin2_ru_ua.csv.gz"
+LANDMARKS_FILE = "landmarks.csv"
 WORLD_ADMIN1_FILE = "admin1_world_ne10m.geojson"
 WORLD_REGIONS_FILE = "world_regions.csv"
 COUNTRY_NAMES_FILE = "country_names.csv"
-GAZETTEER_SOURCES = (ADMIN1_FILE, COUNTRIES_FILE, THEATRE_FILE, KATOTTG_FILE, WORLD_ADMIN1_FILE,
+GAZETTEER_SOURCES = (ADMIN1_FILE, COUNTRIES_FILE, THEATRE_FILE, KATOTTG_FILE, WOF_FILE, CODAB_FILE,
+                     UA_NAME_FORMS_FILE, POSTAL_FILE, ADMIN2_FILE, LANDMARKS_FILE, WORLD_ADMIN1_FILE,
                      WORLD_REGIONS_FILE, COUNTRY_NAMES_FILE)
 """The bundled sources every gazetteer reads, under :data:`GAZETTEER_DIR` (docs/gazetteer.md)."""
 PACKS_SUBDIR = "packs"
