@@ -19,10 +19,11 @@ from pathlib import Path
 
 from bench.corpus import generate
 from bench.dashboard import dashboard_figures
-from bench.measure import ROOT, run_measured
+from bench.measure import OUT, ROOT, run_measured
 from bench.pathological import pathological_figures
+from bench.store import store_figures
 
-OUT = ROOT / "bench" / "out"
+
 _LOAD_SNIPPET = (
     "import time; from geo.gazetteer import Gazetteer; t = time.perf_counter(); "
     "Gazetteer.load(); print(time.perf_counter() - t)"
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     single = {n: build_figures(n, 1) for n in sizes}
     parallel = {n: build_figures(n, cores) for n in sizes}
     largest = max(sizes)
+    incremental = store_figures(largest)
     dash = dashboard_figures(single[largest]["layer"], browser=not args.no_browser)
     hostile = pathological_figures()
     pairs = {
@@ -78,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "gazetteer_warm_s": f"{warm:.3f}",
         "peak_mb_10k": f"{single[largest]['peak_mb']:.0f}",
         "layer_mb_10k": f"{single[largest]['layer_mb']:.1f}",
+        **incremental,
         **dash,
         **hostile,
     }

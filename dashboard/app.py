@@ -16,7 +16,8 @@ if __package__ in (None, ""):  # `streamlit run` puts only dashboard/ on sys.pat
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import controls, layerload
+from dashboard import controls, ingest_panel, layerload
+from dashboard.disputes import disputes_section, notes_html
 from dashboard.exports import (TABLE_ROWS, TIMELINE_SPEC, claims_csv, claims_frame,
                                layer_geojson, timeline_frame)
 from dashboard.layerdata import filter_claims
@@ -35,7 +36,7 @@ def _side_panel(view, places) -> None:
         st.caption("Click a marker or a region to read its claims here.")
         return
     shown = [view.data.claims[r] for r in chosen.rows[:SIDE_PANEL_CLAIMS]]
-    st.html(place_html(chosen.place, shown, chosen.count))
+    st.html(place_html(chosen.place, shown, chosen.count, notes_html(view.data.analysis)))
 
 
 def _details(view) -> None:
@@ -48,6 +49,7 @@ def _details(view) -> None:
         st.caption(f"Showing the newest {len(table)} of {counted(view.claim_count)} in range; "
                    "the CSV download below has them all.")
     st.dataframe(table, hide_index=True, width="stretch")
+    disputes_section(view)
     left, right = st.columns(2)
     left.download_button("Download the filtered layer (GeoJSON)", lambda: layer_geojson(view),
                          file_name="claimmap-filtered.geojson", mime="application/geo+json",
@@ -94,6 +96,7 @@ def main() -> None:
     else:
         st.caption("The place panel, the timeline, the claims table and the downloads appear "
                    "once the map is drawn.")
+    ingest_panel.panel(path)
 
 
 main()
