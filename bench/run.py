@@ -21,6 +21,7 @@ from bench.corpus import generate
 from bench.dashboard import dashboard_figures
 from bench.measure import OUT, ROOT, run_measured
 from bench.pathological import pathological_figures
+from bench.sessions import session_figures
 from bench.store import store_figures
 
 
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     incremental = store_figures(largest)
     dash = dashboard_figures(single[largest]["layer"], browser=not args.no_browser)
     hostile = pathological_figures()
+    sessions = session_figures() if not args.no_browser else {}
     pairs = {
         "build_aps": f"{single[largest]['aps']:.0f}",
         "build_aps_jobs": f"{parallel[largest]['aps']:.0f}",
@@ -83,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         **incremental,
         **dash,
         **hostile,
+        **sessions,
     }
     print("bench: " + " ".join(f"{k}={v}" for k, v in pairs.items()))
     return 0
