@@ -43,7 +43,7 @@ def session_figures(layer: Path = config.SEED_LAYER) -> dict[str, str]:
             page.on("pageerror", lambda error, i=index: errors.append(f"{i}: {error}"))
             page.on("console", lambda message, i=index: errors.append(f"{i}: {message.text}")
                     if message.type == "error" else None)
-            page.goto(url)
+            page.goto(url, wait_until="commit", timeout=120_000)  # the others load meanwhile
             pages.append(page)
         for index, page in enumerate(pages):
             try:
