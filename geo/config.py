@@ -7,7 +7,9 @@ through :mod:`importlib.resources`, never through a path relative to the reposit
 the user works on (articles, the layer being built) is relative to the current folder.
 
 Environment variables: ``CLAIMMAP_CACHE`` (the gazetteer index and geocoding caches;
-default ``~/.cache/claimmap``) and ``CLAIMMAP_LAYER`` (the layer the dashboard opens).
+default ``~/.cache/claimmap``; downloaded pages in its ``pages/``), ``CLAIMMAP_LAYER`` (the
+layer the dashboard opens) and ``CLAIMMAP_STORE`` (the incremental store the dashboard adds
+reports through).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Mapping
 
 CACHE_ENV = "CLAIMMAP_CACHE"
 LAYER_ENV = "CLAIMMAP_LAYER"
+STORE_ENV = "CLAIMMAP_STORE"
 
 BUNDLED = Path(str(resources.files("geo.bundled")))
 """The data shipped with the package: ``data/`` of the repository (mapped to the package
@@ -72,6 +75,9 @@ ARTICLES = Path("seeds")
 """What ``claimmap build`` reads when given no inputs (relative to the current folder)."""
 LAYER = Path("data") / "claims.geojson"
 """Where ``claimmap build`` writes, and the dashboard's first choice (current folder)."""
+ONLINE_BUDGET_SECONDS = 300.0
+"""``claimmap build --online``'s default total time for online lookups (geo/geocoding/budget.py):
+five minutes is 300 queries at Nominatim's one per second, and bounds a hanging service."""
 
 
 def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -88,6 +94,19 @@ def index_name(key: str) -> str:
 def geocode_cache(service: str, environ: Mapping[str, str] = os.environ) -> Path:
     """The persistent answers of one online geocoder."""
     return cache_dir(environ) / f"geocode-{service}.json"
+
+
+def pages_cache(environ: Mapping[str, str] = os.environ) -> Path:
+    """The pages ``--fetch`` and ``claimmap add`` downloaded, one file per URL."""
+    return cache_dir(environ) / "pages"
+
+
+def default_store(layer: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """The incremental store of a layer (``build --store`` without a file, and the
+    dashboard's "Add reports" panel): ``$CLAIMMAP_STORE``, else ``<layer>.store.sqlite``
+    beside the layer."""
+    chosen = environ.get(STORE_ENV)
+    return Path(chosen) if chosen else Path(layer).with_name(Path(layer).name + ".store.sqlite")
 
 
 def default_layer(environ: Mapping[str, str] = os.environ, cwd: Path | None = None) -> Path:

@@ -52,6 +52,7 @@ _FILLER = re.compile(
 """Adverbs, auxiliaries and days between a subject and its verb ("Peskov also said",
 "Lubinets and Sternenko have both reported", "Gladkov on Monday evening said", "The
 ministry initially said", "X reacted by calling")."""
+_WHEN = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+" + _DAYS + r"\b.*$")
 _NOT_ACTIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to|not)\s*$")
 _BOUNDARY = re.compile(
     MASK + r"+|[:;()]|\s[-–—]\s|\b(?:that|while|after|as|As|when|since|because|before|"
@@ -188,7 +189,7 @@ def _active_attribution(masked: str, start: int, end: int) -> Attribution | None
             return Attribution(tuple(subjects), verb.group(0), verb.start(),
                                first if first >= 0 else offset)
     if according:
-        phrase = according.group(1).strip()
+        phrase = _WHEN.sub("", according.group(1).strip())  # "according to X on Saturday": X
         return Attribution(((phrase, None),), "according to", according.start(),
                            according.start(1))
     return None

@@ -42,9 +42,10 @@ class ArticleSpeakers:
             self.roles.append((normalise(speaker.title), speaker))
 
     def _tail_of_known(self, name: str) -> bool:
-        """"Human Rights Volker Türk" after "Volker Türk": a title's tail, not a new name."""
+        """"Human Rights Volker Türk" after "Volker Türk": a title's tail, not a new name (but
+        "Petr Pavel" after a bare "Pavel" is the full name)."""
         words = name.split()
-        return any(known.kind == "person" and words[-len(parts):] == parts
+        return any(known.kind == "person" and len(parts) > 1 and words[-len(parts):] == parts
                    for parts, known in ((n.split(), k) for n, k in self.full_names.items()))
 
     def _by_surname(self, surname: str) -> Speaker | None:

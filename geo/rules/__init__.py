@@ -47,6 +47,7 @@ from pathlib import Path
 from ..config import RULES_DIR
 from ..errors import ClaimmapError
 
+from .regex import alternation, trie
 from .tags import TAGS
 
 
@@ -248,35 +249,6 @@ def words(*tags: str) -> frozenset[str]:
     if unknown:
         raise KeyError(f"unknown tag {unknown[0]!r}")
     return frozenset(w for tag in tags for w in _BY_TAG[tag])
-
-
-def alternation(entries, space: str = r"\s+") -> str:
-    """A regex alternation of ``entries`` (sorted, escaped), a space in a phrase written as
-    ``space`` (a regex)."""
-    return "|".join(space.join(re.escape(part) for part in entry.split(" "))
-                    for entry in sorted(entries))
-
-
-def trie(entries) -> str:
-    """One regex for many words, shared prefixes factored out ("sa(?:id|y(?:ing|s)?)"): a
-    plain alternation of a hundred words tries each one at every position, this tries one
-    letter. At a position it matches the longest entry first, as an alternation sorted
-    longest-first does (backtracking to shorter ones when what follows does not fit)."""
-    tree: dict = {}
-    for entry in entries:
-        node = tree
-        for char in entry:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
 
 
 GENDER: dict[str, str] = {w: next(t for t in tags if t in _GENDERS)
