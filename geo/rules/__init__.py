@@ -279,12 +279,11 @@ ROLE_EQUIVALENTS = {role: frozenset(words.split()) for role, words in
                     _pairs(RULES_DIR / "role_equivalents.csv", ("role", "words")).items()}
 """A role word → the words that also say it ("governor" → head + administration)."""
 ADMIN1_TYPE_WORDS = _pairs(RULES_DIR / "admin1_type_words.csv", ("natural_earth", "type_word"))
-UK_LATIN = {row["letter"]: row["latin"] for _, row in
-            read_table(RULES_DIR / "translit_uk_bgn.csv", ("letter", "latin"), ("letter",))}
+UK_LATIN = {r["letter"]: r["latin"] for _, r in read_table(
+    RULES_DIR / "translit_uk_bgn.csv", ("letter", "latin"), ("letter",))}
 """A Ukrainian letter → its BGN/PCGN Latin form (geo/gazetteer/translit.py)."""
-DISTRICT_TYPES = tuple((row["level"], row["word"], row["plural"]) for _, row in
-                       read_table(RULES_DIR / "district_types.csv", ("level", "word", "plural"),
-                                  ("level", "word")))
+DISTRICT_TYPES = tuple(tuple(r.values()) for _, r in read_table(
+    RULES_DIR / "district_types.csv", ("level", "word", "plural"), ("level", "word")))
 """(level, type word, plural) of the words that make "X <word>" a district or hromada."""
 NUMBER_WORDS = {word: (float(value), kind) for word, (value, kind) in read_keyed(
     RULES_DIR / "numbers.csv", ("word", "value", "kind"),
