@@ -25,7 +25,9 @@ A comparison is **disputed** when two figures of claims it compares (never two o
 speaker's claims in one report) cannot both be true given their qualifiers (:func:`interval`):
 "over 1,000" and "about 1,100" agree, 1,000 and 1,100 do not.
 Pairs are joined into groups (one comparison per subject and connected claims); ids are a
-hash of the kind and the claim ids, so the output is deterministic.
+hash of the kind and the claim ids, so the output is deterministic. Only pairs that can be
+about the same thing are looked at (:func:`geo.analysis.groups.near_pairs`: one country, or
+one speaker, and periods within reach), so a 100k-claim layer is not 10^10 pairs.
 """
 
 from __future__ import annotations
@@ -33,15 +35,16 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from dataclasses import dataclass
-from itertools import combinations
 
 from .. import rules
-from ..model import Comparison, EventTime, Figure
+from ..model import Comparison, Figure
+from .groups import Groups, Item, near_pairs
 
 SLACK_DAYS = 1
 SAME_TEXT = 0.8
 MIN_TEXT_WORDS = 6
+SAME_TEXT_DAYS = 7
+"""Near-identical text is looked for among one speaker's claims this many days apart."""
 DENIAL_WORDS = 3
 DENIAL_SLACK_DAYS = 3
 ABOUT = 0.1
@@ -56,32 +59,6 @@ _FUNCTION = rules.words("function")
 _DENIAL = re.compile(r"\b(?:" + rules.alternation(rules.DENIAL_CUES) + r")\b", re.IGNORECASE)
 _PART = re.compile(r"\bof\s+(?:them|the|those)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One claim as the comparison sees it."""
-
-    claim_id: str
-    article_id: str
-    speaker: str | None
-    text: str
-    start: int
-    """The claim's offset in its article (figure spans are article offsets)."""
-    period: tuple
-    dated: bool
-    """The period is an event time, not the article's date."""
-    regions: frozenset[str]
-    """The first-level regions of its places (a place without one: its id)."""
-    countries: frozenset[str]
-    coarse: bool
-    """Every place of the claim is a country: it is about any region of them."""
-    places: frozenset[tuple[str, str]]
-    """(place id, region) of every place the claim is tied to."""
-    fine: frozenset[str]
-    """Its places finer than a region (settlements, districts, sites): two claims that both
-    name some are about the same place only if they share one."""
-    figures: tuple[Figure, ...]
 
 
 def interval(figure: Figure) -> tuple[float, float]:
@@ -157,49 +134,32 @@ def _content(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _FUNCTION}
 
 
-def _same_text(a: Item, b: Item) -> bool:
-    wa, wb = _content(a.text), _content(b.text)
+def _same_text(wa: set[str], wb: set[str]) -> bool:
     return min(len(wa), len(wb)) >= MIN_TEXT_WORDS and len(wa & wb) >= SAME_TEXT * len(wa | wb)
 
 
-def _denies(denial: Item, other: Item) -> bool:
-    cue = _DENIAL.search(denial.text)
-    if cue is None or other.speaker in (None, denial.speaker) or _DENIAL.search(other.text):
+def _text_blocks(spoken: list[Item], words: dict[str, set[str]]) -> dict[str, list[tuple]]:
+    """Prefix filtering: two word sets with :data:`SAME_TEXT` of their words in common share
+    one of the rarest ``n - ceil(SAME_TEXT * n) + 1`` words of each, so one speaker's claims
+    are compared only with those sharing such a word (exact, and a small block each)."""
+    frequency: dict[str, int] = {}
+    for item in spoken:
+        for word in words[item.claim_id]:
+            frequency[word] = frequency.get(word, 0) + 1
+    blocks = {}
+    for item in spoken:
+        found = sorted(words[item.claim_id], key=lambda w: (frequency[w], w))
+        keep = len(found) - math.ceil(SAME_TEXT * len(found)) + 1
+        blocks[item.claim_id] = ([(item.speaker, w) for w in found[:keep]]
+                                 if len(found) >= MIN_TEXT_WORDS else [])
+    return blocks
+
+
+def _denies(denial: Item, other: Item, denied: set[str] | None, words: set[str]) -> bool:
+    """``denied``: the content words after ``denial``'s cue (``None``: it has no cue)."""
+    if denied is None or other.speaker in (None, denial.speaker):
         return False
-    return (_overlap(denial, other, DENIAL_SLACK_DAYS)
-            and len(_content(denial.text[cue.end():]) & _content(other.text)) >= DENIAL_WORDS)
-
-
-class _Groups:
-    """Union-find over claim ids, with the figures that joined them."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.figures: dict[str, set[Figure]] = {}
-        self.disputed: set[str] = set()
-        """Claims of a joined pair whose figures differ beyond their qualifiers."""
-
-    def find(self, x: str) -> str:
-        while self.parent.setdefault(x, x) != x:
-            x = self.parent[x]
-        return x
-
-    def join(self, a: Item, b: Item, fa: Figure | None = None, fb: Figure | None = None) -> None:
-        ra, rb = self.find(a.claim_id), self.find(b.claim_id)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-        if fa is not None and fb is not None and _disjoint(fa, fb):
-            self.disputed.update((a.claim_id, b.claim_id))
-        for item, figure in ((a, fa), (b, fb)):
-            shared = self.figures.setdefault(item.claim_id, set())
-            if figure is not None:
-                shared.add(figure)
-
-    def members(self) -> list[list[str]]:
-        found: dict[str, list[str]] = {}
-        for claim_id in sorted(self.parent):
-            found.setdefault(self.find(claim_id), []).append(claim_id)
-        return [ids for ids in found.values() if len(ids) > 1]
+    return _overlap(denial, other, DENIAL_SLACK_DAYS) and len(denied & words) >= DENIAL_WORDS
 
 
 def _comparison(kind: str, reason: str, disputed: bool, subject_text: str, ids: list[str],
@@ -217,12 +177,30 @@ def _comparison(kind: str, reason: str, disputed: bool, subject_text: str, ids: 
                                                        key=lambda f: f.start))) for m in members))
 
 
+def _blocks_of_places(items: list[Item]):
+    """An item's blocks for :func:`near_pairs`: its regions, and for a claim naming only a
+    country every region of that country seen in the layer (it is about any of them)."""
+    regions: dict[str, set[str]] = {}
+    for item in items:
+        if not item.coarse:
+            for country in item.countries:
+                regions.setdefault(country, set()).update(item.regions)
+
+    def where(item: Item) -> frozenset[str]:
+        if not item.coarse:
+            return item.regions
+        return item.regions.union(*(regions.get(c, ()) for c in item.countries))
+    return where
+
+
 def compare(items: list[Item]) -> tuple[Comparison, ...]:
     """Every comparison between ``items`` (the module docstring says which), sorted by
     period start and id."""
     by_id = {item.claim_id: item for item in items}
     spoken = [item for item in items if item.speaker]
-    corroborating, compared = _Groups(), {}
+    spoken_text = {item.claim_id: item.text for item in spoken}
+    where = _blocks_of_places(spoken)
+    corroborating, compared = Groups(), {}
     by_subject: dict[tuple, list[tuple[Item, Figure]]] = {}
     for item in spoken:
         for figure in item.figures:
@@ -230,7 +208,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
                 continue  # "nine of them children": a part of the figure before it
             by_subject.setdefault(subject(figure, item), []).append((item, figure))
     for key, entries in sorted(by_subject.items()):
-        for (a, fa), (b, fb) in combinations(entries, 2):
+        for (a, fa), (b, fb) in near_pairs(entries, where, SLACK_DAYS):
             if a.claim_id == b.claim_id or (a.article_id == b.article_id and a.speaker == b.speaker):
                 continue
             if not _overlap(a, b, SLACK_DAYS):
@@ -238,9 +216,12 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
             if a.speaker == b.speaker and (fa.value, fa.qualifier) == (fb.value, fb.qualifier):
                 corroborating.join(a, b, fa, fb)
             else:
-                compared.setdefault(key, _Groups()).join(a, b, fa, fb)
-    for a, b in combinations(spoken, 2):
-        if a.speaker == b.speaker and a.article_id != b.article_id and _same_text(a, b):
+                compared.setdefault(key, Groups()).join(a, b, fa, fb, _disjoint(fa, fb))
+    words = {item.claim_id: _content(item.text) for item in spoken}
+    blocks = _text_blocks(spoken, words)
+    for (a, _), (b, _) in near_pairs([(item, None) for item in spoken],
+                                     lambda item: blocks[item.claim_id], SAME_TEXT_DAYS):
+        if a.article_id != b.article_id and _same_text(words[a.claim_id], words[b.claim_id]):
             corroborating.join(a, b)
     found: list[Comparison] = []
     for ids in corroborating.members():
@@ -259,11 +240,14 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
                       else "figures of " + " and ".join(speakers))
             found.append(_comparison(kind, reason, disputed, subject_label(key), ids, by_id,
                                      groups.figures))
-    denials = _Groups()
-    for a in spoken:
-        for b in spoken:
-            if a is not b and _denies(a, b):
-                denials.join(a, b)
+    denials = Groups()
+    cues = {item.claim_id: _DENIAL.search(item.text) for item in spoken}
+    denied = {i: _content(spoken_text[i][cue.end():]) for i, cue in cues.items() if cue}
+    for (a, _), (b, _) in near_pairs([(item, None) for item in spoken], where, DENIAL_SLACK_DAYS,
+                                     anchor=lambda item: item.claim_id in denied):
+        if (_denies(a, b, denied.get(a.claim_id), words[b.claim_id]) and b.claim_id not in denied
+                or _denies(b, a, denied.get(b.claim_id), words[a.claim_id]) and a.claim_id not in denied):
+            denials.join(a, b)
     for ids in denials.members():
         deniers = sorted({by_id[i].speaker for i in ids if _DENIAL.search(by_id[i].text)})
         found.append(_comparison("denial", f"denied by {' and '.join(deniers)}", True,
