@@ -40,7 +40,7 @@ STYLES = {
 } | DISPUTED_STYLES
 """Leaflet path options by :attr:`Shape.style`."""
 CLUSTER = {"showCoverageOnHover": False, "maxClusterRadius": 40, "disableClusteringAtZoom": 11}
-POINT_REGION_RADIUS_M = {"country": 300_000, "region": 60_000, "district": 20_000}
+POINT_REGION_RADIUS_M = {"country": 300_000, "region": 60_000, "district": 20_000, "hromada": 10_000}
 """A region known only by a point is drawn as a dashed circle this wide, never as a pin."""
 LAYER_NAMES = ("Regions", "Settlements", "Countries")
 

@@ -29,6 +29,7 @@ _REGION_NOTE = {
     "country": "country-level claim: not an exact location",
     "region": "region-level claim: not an exact location",
     "district": "district-level claim: not an exact location",
+    "hromada": "hromada-level claim: not an exact location",
 }
 
 

@@ -25,26 +25,28 @@ A comparison is **disputed** when two figures of claims it compares (never two o
 speaker's claims in one report) cannot both be true given their qualifiers (:func:`interval`):
 "over 1,000" and "about 1,100" agree, 1,000 and 1,100 do not.
 Pairs are joined into groups (one comparison per subject and connected claims); ids are a
-hash of the kind and the claim ids, so the output is deterministic. Only pairs that can be
-about the same thing are looked at (:func:`geo.analysis.groups.near_pairs`: one country, or
-one speaker, and periods within reach), so a 100k-claim layer is not 10^10 pairs.
+hash of the kind and the claim ids, so the output is deterministic. Figures are compared only
+within a region and a reach of periods (:func:`geo.analysis.groups.near_pairs`), texts by
+prefix filtering (:mod:`.similar`): neither looks at all pairs of a big layer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from .. import rules
-from ..model import Comparison, Figure
-from .groups import Groups, Item, near_pairs
+from ..model import Comparison, EventTime, Figure
+from .groups import Groups, near_pairs
+from .similar import similar_pairs
 
 SLACK_DAYS = 1
 SAME_TEXT = 0.8
 MIN_TEXT_WORDS = 6
-SAME_TEXT_DAYS = 7
-"""Near-identical text is looked for among one speaker's claims this many days apart."""
 DENIAL_WORDS = 3
 DENIAL_SLACK_DAYS = 3
 ABOUT = 0.1
@@ -59,6 +61,32 @@ _FUNCTION = rules.words("function")
 _DENIAL = re.compile(r"\b(?:" + rules.alternation(rules.DENIAL_CUES) + r")\b", re.IGNORECASE)
 _PART = re.compile(r"\bof\s+(?:them|the|those)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One claim as the comparison sees it."""
+
+    claim_id: str
+    article_id: str
+    speaker: str | None
+    text: str
+    start: int
+    """The claim's offset in its article (figure spans are article offsets)."""
+    period: tuple
+    dated: bool
+    """The period is an event time, not the article's date."""
+    regions: frozenset[str]
+    """The first-level regions of its places (a place without one: its id)."""
+    countries: frozenset[str]
+    coarse: bool
+    """Every place of the claim is a country: it is about any region of them."""
+    places: frozenset[tuple[str, str]]
+    """(place id, region) of every place the claim is tied to."""
+    fine: frozenset[str]
+    """Its places finer than a region (settlements, districts, sites): two claims that both
+    name some are about the same place only if they share one."""
+    figures: tuple[Figure, ...]
 
 
 def interval(figure: Figure) -> tuple[float, float]:
@@ -134,32 +162,56 @@ def _content(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _FUNCTION}
 
 
-def _same_text(wa: set[str], wb: set[str]) -> bool:
-    return min(len(wa), len(wb)) >= MIN_TEXT_WORDS and len(wa & wb) >= SAME_TEXT * len(wa | wb)
-
-
-def _text_blocks(spoken: list[Item], words: dict[str, set[str]]) -> dict[str, list[tuple]]:
-    """Prefix filtering: two word sets with :data:`SAME_TEXT` of their words in common share
-    one of the rarest ``n - ceil(SAME_TEXT * n) + 1`` words of each, so one speaker's claims
-    are compared only with those sharing such a word (exact, and a small block each)."""
-    frequency: dict[str, int] = {}
+def _join_same_text(groups: Groups, spoken: list[Item]) -> None:
+    """Join one speaker's claims in different reports sharing :data:`SAME_TEXT` of their content
+    words (:data:`MIN_TEXT_WORDS` at least): near linear (:func:`similar_pairs`), not all pairs."""
+    by_speaker: dict[str, dict[frozenset[str], list[Item]]] = {}
     for item in spoken:
-        for word in words[item.claim_id]:
-            frequency[word] = frequency.get(word, 0) + 1
-    blocks = {}
-    for item in spoken:
-        found = sorted(words[item.claim_id], key=lambda w: (frequency[w], w))
-        keep = len(found) - math.ceil(SAME_TEXT * len(found)) + 1
-        blocks[item.claim_id] = ([(item.speaker, w) for w in found[:keep]]
-                                 if len(found) >= MIN_TEXT_WORDS else [])
-    return blocks
+        words = frozenset(_content(item.text))
+        if len(words) >= MIN_TEXT_WORDS:
+            by_speaker.setdefault(item.speaker, {}).setdefault(words, []).append(item)
+    for _, same in sorted(by_speaker.items()):
+        sets = list(same)
+        pairs = [(i, i) for i in range(len(sets))] + similar_pairs(sets, SAME_TEXT)
+        for i, j in pairs:
+            _join_across(groups, same[sets[i]], same[sets[j]])
 
 
-def _denies(denial: Item, other: Item, denied: set[str] | None, words: set[str]) -> bool:
-    """``denied``: the content words after ``denial``'s cue (``None``: it has no cue)."""
-    if denied is None or other.speaker in (None, denial.speaker):
-        return False
-    return _overlap(denial, other, DENIAL_SLACK_DAYS) and len(denied & words) >= DENIAL_WORDS
+def _join_across(groups: Groups, left: list[Item], right: list[Item]) -> None:
+    """What joining every pair of ``left`` × ``right`` from different reports joins."""
+    for items, others in ((left, right), (right, left)):
+        for item in items:
+            other = next((o for o in others if o.article_id != item.article_id), None)
+            if other is not None:
+                groups.join(item, other)
+
+
+def _join_denials(groups: Groups, spoken: list[Item], where) -> None:
+    """Join a claim with a denial cue to another speaker's claim on the same place and period
+    that shares :data:`DENIAL_WORDS` content words with what follows the cue; only claims in
+    one of its place blocks (``where``) are looked at."""
+    cues = {item.claim_id: _DENIAL.search(item.text) for item in spoken}
+    plain = [(item, _content(item.text)) for item in spoken if cues[item.claim_id] is None]
+    blocks: dict[str, list[int]] = {}
+    for n, (item, _) in enumerate(plain):
+        for key in where(item):
+            blocks.setdefault(key, []).append(n)
+    slack = dt.timedelta(days=DENIAL_SLACK_DAYS)
+    by_start = {key: sorted(ns, key=lambda n: plain[n][0].period[0]) for key, ns in blocks.items()}
+    starts = {key: [plain[n][0].period[0] for n in ns] for key, ns in by_start.items()}
+    longest = max((i.period[1] - i.period[0] for i, _ in plain), default=dt.timedelta(0))
+    for denial in spoken:
+        cue = cues[denial.claim_id]
+        if cue is None:
+            continue
+        denied = _content(denial.text[cue.end():])
+        first, last = denial.period[0] - slack - longest, denial.period[1] + slack
+        near = sorted({n for key in where(denial) if key in by_start for n in by_start[key][
+            bisect_left(starts[key], first):bisect_right(starts[key], last)]})
+        for other, words in (plain[n] for n in near):
+            if (other.speaker != denial.speaker and len(denied & words) >= DENIAL_WORDS
+                    and _overlap(denial, other, DENIAL_SLACK_DAYS)):
+                groups.join(denial, other)
 
 
 def _comparison(kind: str, reason: str, disputed: bool, subject_text: str, ids: list[str],
@@ -177,20 +229,16 @@ def _comparison(kind: str, reason: str, disputed: bool, subject_text: str, ids: 
                                                        key=lambda f: f.start))) for m in members))
 
 
-def _blocks_of_places(items: list[Item]):
-    """An item's blocks for :func:`near_pairs`: its regions, and for a claim naming only a
-    country every region of that country seen in the layer (it is about any of them)."""
+def _place_blocks(items: list[Item]):
+    """An item's blocks for :func:`near_pairs`: its regions; a claim naming only a country is
+    in every region of it the layer has (it is about any of them)."""
     regions: dict[str, set[str]] = {}
     for item in items:
         if not item.coarse:
             for country in item.countries:
                 regions.setdefault(country, set()).update(item.regions)
-
-    def where(item: Item) -> frozenset[str]:
-        if not item.coarse:
-            return item.regions
-        return item.regions.union(*(regions.get(c, ()) for c in item.countries))
-    return where
+    return lambda item: item.regions.union(*(regions.get(c, ()) for c in item.countries)) \
+        if item.coarse else item.regions
 
 
 def compare(items: list[Item]) -> tuple[Comparison, ...]:
@@ -198,8 +246,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
     period start and id."""
     by_id = {item.claim_id: item for item in items}
     spoken = [item for item in items if item.speaker]
-    spoken_text = {item.claim_id: item.text for item in spoken}
-    where = _blocks_of_places(spoken)
+    where = _place_blocks(spoken)
     corroborating, compared = Groups(), {}
     by_subject: dict[tuple, list[tuple[Item, Figure]]] = {}
     for item in spoken:
@@ -217,12 +264,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
                 corroborating.join(a, b, fa, fb)
             else:
                 compared.setdefault(key, Groups()).join(a, b, fa, fb, _disjoint(fa, fb))
-    words = {item.claim_id: _content(item.text) for item in spoken}
-    blocks = _text_blocks(spoken, words)
-    for (a, _), (b, _) in near_pairs([(item, None) for item in spoken],
-                                     lambda item: blocks[item.claim_id], SAME_TEXT_DAYS):
-        if a.article_id != b.article_id and _same_text(words[a.claim_id], words[b.claim_id]):
-            corroborating.join(a, b)
+    _join_same_text(corroborating, spoken)
     found: list[Comparison] = []
     for ids in corroborating.members():
         reports = len({by_id[i].article_id for i in ids})
@@ -241,13 +283,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
             found.append(_comparison(kind, reason, disputed, subject_label(key), ids, by_id,
                                      groups.figures))
     denials = Groups()
-    cues = {item.claim_id: _DENIAL.search(item.text) for item in spoken}
-    denied = {i: _content(spoken_text[i][cue.end():]) for i, cue in cues.items() if cue}
-    for (a, _), (b, _) in near_pairs([(item, None) for item in spoken], where, DENIAL_SLACK_DAYS,
-                                     anchor=lambda item: item.claim_id in denied):
-        if (_denies(a, b, denied.get(a.claim_id), words[b.claim_id]) and b.claim_id not in denied
-                or _denies(b, a, denied.get(b.claim_id), words[a.claim_id]) and a.claim_id not in denied):
-            denials.join(a, b)
+    _join_denials(denials, spoken, where)
     for ids in denials.members():
         deniers = sorted({by_id[i].speaker for i in ids if _DENIAL.search(by_id[i].text)})
         found.append(_comparison("denial", f"denied by {' and '.join(deniers)}", True,

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Analysis, ArticleResult, Claim, EventTime, Place
-from .compare import compare
-from .groups import Item
+from .compare import Item, compare
 from .eventtime import event_time
 from .figures import find_figures
 

@@ -3,7 +3,8 @@
 What it offers:
 
 * :func:`link_claims` (:mod:`.linking`) — each claim tied to the places it names, or to the
-  place its context is about, and the claims no place could be tied to;
+  place its context is about, and the claims no place could be tied to; :func:`place_speakers`
+  — a speaker that is a place of the article given to that place's authorities;
 * :func:`assemble_layer` (:mod:`.assemble`) — the FeatureCollection of every article's
   :class:`geo.model.ArticleResult`: one feature per place with its dated claims;
 * :func:`analysis_member` (:mod:`.analysis`) — the layer's ``analysis`` member: figures,
@@ -17,9 +18,9 @@ What it offers:
 
 from .analysis import analysis_member
 from .assemble import assemble_layer
-from .linking import link_claims
+from .linking import link_claims, place_speakers
 from .schema import layer_schema, validate_layer
 from .write import dumps_layer, write_layer
 
-__all__ = ["analysis_member", "assemble_layer", "dumps_layer", "layer_schema", "link_claims", "validate_layer",
-           "write_layer"]
+__all__ = ["analysis_member", "assemble_layer", "dumps_layer", "layer_schema", "link_claims", "place_speakers",
+           "validate_layer", "write_layer"]

@@ -47,6 +47,7 @@ from pathlib import Path
 from ..config import RULES_DIR
 from ..errors import ClaimmapError
 
+from .regex import alternation, trie
 from .tags import TAGS
 
 
@@ -250,13 +251,6 @@ def words(*tags: str) -> frozenset[str]:
     return frozenset(w for tag in tags for w in _BY_TAG[tag])
 
 
-def alternation(entries, space: str = r"\s+") -> str:
-    """A regex alternation of ``entries`` (sorted, escaped), a space in a phrase written as
-    ``space`` (a regex)."""
-    return "|".join(space.join(re.escape(part) for part in entry.split(" "))
-                    for entry in sorted(entries))
-
-
 GENDER: dict[str, str] = {w: next(t for t in tags if t in _GENDERS)
                           for w, tags in _LEXICON.items() if set(tags) & set(_GENDERS)}
 """Word → ``"f"`` / ``"m"``: the pronouns and the gendered titles."""
@@ -286,11 +280,17 @@ ROLE_EQUIVALENTS = {role: frozenset(words.split()) for role, words in
                     _pairs(RULES_DIR / "role_equivalents.csv", ("role", "words")).items()}
 """A role word → the words that also say it ("governor" → head + administration)."""
 ADMIN1_TYPE_WORDS = _pairs(RULES_DIR / "admin1_type_words.csv", ("natural_earth", "type_word"))
+UK_LATIN = {row["letter"]: row["latin"] for _, row in
+            read_table(RULES_DIR / "translit_uk_bgn.csv", ("letter", "latin"), ("letter",))}
+"""A Ukrainian letter → its BGN/PCGN Latin form (geo/gazetteer/translit.py)."""
+DISTRICT_TYPES = tuple((row["level"], row["word"], row["plural"]) for _, row in
+                       read_table(RULES_DIR / "district_types.csv", ("level", "word", "plural"),
+                                  ("level", "word")))
+"""(level, type word, plural) of the words that make "X <word>" a district or hromada."""
 NUMBER_WORDS = {word: (float(value), kind) for word, (value, kind) in read_keyed(
     RULES_DIR / "numbers.csv", ("word", "value", "kind"),
     {"kind": ("number", "scale", "group", "fraction")}, number="value").items()}
-UNITS = read_keyed(RULES_DIR / "units.csv", ("form", "unit", "position"),
-               {"position": ("after", "before")})
+UNITS = read_keyed(RULES_DIR / "units.csv", ("form", "unit", "position"), {"position": ("after", "before")})
 QUALIFIERS = _pairs(RULES_DIR / "qualifiers.csv", ("phrase", "qualifier"))
 COUNTED = read_keyed(RULES_DIR / "counted.csv", ("word", "class", "kind"),
                  {"kind": ("thing", "status")})
