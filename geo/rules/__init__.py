@@ -288,8 +288,7 @@ DISTRICT_TYPES = tuple(tuple(r.values()) for _, r in read_table(
 NUMBER_WORDS = {word: (float(value), kind) for word, (value, kind) in read_keyed(
     RULES_DIR / "numbers.csv", ("word", "value", "kind"),
     {"kind": ("number", "scale", "group", "fraction")}, number="value").items()}
-UNITS = read_keyed(RULES_DIR / "units.csv", ("form", "unit", "position"),
-               {"position": ("after", "before")})
+UNITS = read_keyed(RULES_DIR / "units.csv", ("form", "unit", "position"), {"position": ("after", "before")})
 QUALIFIERS = _pairs(RULES_DIR / "qualifiers.csv", ("phrase", "qualifier"))
 COUNTED = read_keyed(RULES_DIR / "counted.csv", ("word", "class", "kind"),
                  {"kind": ("thing", "status")})
