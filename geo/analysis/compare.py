@@ -34,6 +34,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from .. import rules
@@ -153,8 +154,9 @@ def _overlap(a: Item, b: Item, slack: int) -> bool:
     return _same_place(a, b) and _same_period(a, b, slack)
 
 
-def _content(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _FUNCTION}
+@lru_cache(maxsize=1 << 16)
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _FUNCTION)
 
 
 def _same_text(a: Item, b: Item) -> bool:
@@ -162,12 +164,19 @@ def _same_text(a: Item, b: Item) -> bool:
     return min(len(wa), len(wb)) >= MIN_TEXT_WORDS and len(wa & wb) >= SAME_TEXT * len(wa | wb)
 
 
+@lru_cache(maxsize=1 << 16)
+def _cue_end(text: str) -> int | None:
+    """Where the first denial cue of a claim's text ends, or ``None`` (searched once a text)."""
+    cue = _DENIAL.search(text)
+    return cue.end() if cue else None
+
+
 def _denies(denial: Item, other: Item) -> bool:
-    cue = _DENIAL.search(denial.text)
-    if cue is None or other.speaker in (None, denial.speaker) or _DENIAL.search(other.text):
+    end = _cue_end(denial.text)
+    if end is None or other.speaker in (None, denial.speaker) or _cue_end(other.text) is not None:
         return False
     return (_overlap(denial, other, DENIAL_SLACK_DAYS)
-            and len(_content(denial.text[cue.end():]) & _content(other.text)) >= DENIAL_WORDS)
+            and len(_content(denial.text[end:]) & _content(other.text)) >= DENIAL_WORDS)
 
 
 class _Groups:
@@ -239,9 +248,13 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
                 corroborating.join(a, b, fa, fb)
             else:
                 compared.setdefault(key, _Groups()).join(a, b, fa, fb)
-    for a, b in combinations(spoken, 2):
-        if a.speaker == b.speaker and a.article_id != b.article_id and _same_text(a, b):
-            corroborating.join(a, b)
+    by_speaker: dict[str, list[Item]] = {}
+    for item in spoken:  # only one speaker's claims can corroborate: compare within a speaker
+        by_speaker.setdefault(item.speaker, []).append(item)
+    for same in by_speaker.values():
+        for a, b in combinations(same, 2):
+            if a.article_id != b.article_id and _same_text(a, b):
+                corroborating.join(a, b)
     found: list[Comparison] = []
     for ids in corroborating.members():
         reports = len({by_id[i].article_id for i in ids})
@@ -260,9 +273,14 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
             found.append(_comparison(kind, reason, disputed, subject_label(key), ids, by_id,
                                      groups.figures))
     denials = _Groups()
-    for a in spoken:
-        for b in spoken:
-            if a is not b and _denies(a, b):
+    # a denial pairs a claim with a cue and one without (_denies): the cue is searched once per
+    # claim, not once per pair — the pairs of every claim with every other were most of a build
+    cued = [_cue_end(item.text) is not None for item in spoken]
+    deniers = [a for a, has in zip(spoken, cued) if has]
+    others = [b for b, has in zip(spoken, cued) if not has]
+    for a in deniers:
+        for b in others:
+            if _denies(a, b):
                 denials.join(a, b)
     for ids in denials.members():
         deniers = sorted({by_id[i].speaker for i in ids if _DENIAL.search(by_id[i].text)})
