@@ -6,7 +6,6 @@ timeline, table and downloads, all built by the pure modules of this package.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -17,44 +16,17 @@ if __package__ in (None, ""):  # `streamlit run` puts only dashboard/ on sys.pat
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import controls
+from dashboard import controls, ingest_panel, layerload
+from dashboard.disputes import disputes_section, notes_html
 from dashboard.exports import (TABLE_ROWS, TIMELINE_SPEC, claims_csv, claims_frame,
                                layer_geojson, timeline_frame)
-from dashboard.layerdata import LayerData, filter_claims, load_layer
+from dashboard.layerdata import filter_claims
 from dashboard.layerfile import layer_path
 from dashboard.mapview import build_map
 from dashboard.popups import counted, place_html
 from geo.errors import LayerError
 
 SIDE_PANEL_CLAIMS = 500  # claims drawn for one place; the CSV download always has them all
-
-
-@st.cache_resource(show_spinner="Loading the layer…", max_entries=4)
-def _cached_layer(path: str, mtime_ns: int, size: int) -> LayerData:
-    """Keyed by the file's mtime and size too, so a rebuilt layer is reloaded.
-
-    ``cache_resource``, not ``cache_data``: LayerData is immutable and shared read-only, and
-    ``cache_data`` would unpickle a copy on every rerun (2.2 s for a 100k-claim layer).
-
-    The loaded layer is frozen out of the garbage collector (``gc.freeze``): Streamlit runs a
-    full collection after every script run (``runner.postScriptGC``), and walking a
-    100k-claim layer's ~150k objects took 0.2-0.4 s each time, holding the GIL, so the server
-    could neither send the page nor serve the files the browser was waiting for
-    (docs/benchmark.md). Frozen objects are still freed by reference counting when the cache
-    drops the layer; the collection before the freeze keeps garbage from being frozen too.
-    """
-    data = load_layer(path)
-    gc.collect()
-    gc.freeze()
-    return data
-
-
-def _load(path: Path) -> LayerData:
-    try:
-        stat = path.stat()
-    except OSError:
-        return load_layer(path)  # raises the LayerError that names the problem
-    return _cached_layer(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 def _side_panel(view, places) -> None:
@@ -64,7 +36,7 @@ def _side_panel(view, places) -> None:
         st.caption("Click a marker or a region to read its claims here.")
         return
     shown = [view.data.claims[r] for r in chosen.rows[:SIDE_PANEL_CLAIMS]]
-    st.html(place_html(chosen.place, shown, chosen.count))
+    st.html(place_html(chosen.place, shown, chosen.count, notes_html(view.data.analysis)))
 
 
 def _details(view) -> None:
@@ -77,6 +49,7 @@ def _details(view) -> None:
         st.caption(f"Showing the newest {len(table)} of {counted(view.claim_count)} in range; "
                    "the CSV download below has them all.")
     st.dataframe(table, hide_index=True, width="stretch")
+    disputes_section(view)
     left, right = st.columns(2)
     left.download_button("Download the filtered layer (GeoJSON)", lambda: layer_geojson(view),
                          file_name="claimmap-filtered.geojson", mime="application/geo+json",
@@ -90,10 +63,12 @@ def main() -> None:
     path = layer_path(sys.argv[1:], dict(os.environ))
     st.title("claimmap — who claimed what, when, where")
     try:
-        data = _load(path)
+        data, problem = layerload.load(path)
     except LayerError as error:
         st.error(f"Cannot open the layer: {error}")
         st.stop()
+    if problem is not None:
+        st.warning(layerload.problem_note(problem))
     complete = controls.complete_page()
     filters, options = controls.sidebar(data, complete)
     view = filter_claims(data, filters)
@@ -101,8 +76,8 @@ def main() -> None:
     st.caption(f"Layer `{path}` · showing {view.claim_count} of {counted(data.claim_count)} · "
                f"{counted(len(places), 'place')} on the map · {view.article_count} of "
                f"{counted(len(data.articles), 'article')}")
-    if not data.claims:
-        st.info("This layer has no claims: the map is empty.")
+    for note in layerload.layer_notes(data):
+        st.info(note)
     map_column, panel_column = st.columns([3, 2])
     with map_column:
         parts = build_map(view, options)
@@ -121,6 +96,7 @@ def main() -> None:
     else:
         st.caption("The place panel, the timeline, the claims table and the downloads appear "
                    "once the map is drawn.")
+    ingest_panel.panel(path)
 
 
 main()

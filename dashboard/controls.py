@@ -15,9 +15,13 @@ from typing import Callable, NamedTuple
 import numpy as np
 import streamlit as st
 
+from .analysis import PUBLICATION, TIME_BASES, event_bounds
+from .daterange import SliderRange, clamp_note, slider_range, window_of
+from .disputes import time_basis_toggle
 from .layerdata import Filters, LayerData, PlaceClaims, window
 from .mapview import MapOptions
 from .popups import place_id_from_popup
+from .urlstate import link_problems
 
 DAY = dt.timedelta(days=1)
 QUERY = "query-params"
@@ -26,19 +30,50 @@ CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
 MOUNTED_STATE = "_claimmap_mounted_base"
 COMPLETE_STATE = "_claimmap_complete"
+LINK_STATE = "_claimmap_link_problems"
 ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
 
 
-def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
-    first, last = data.first_date, data.last_date
-    if first is None or first == last:
+def _span(data: LayerData, basis: str) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the chosen time: publication dates or event times."""
+    return (data.first_date, data.last_date) if basis == PUBLICATION else event_bounds(data.analysis)
+
+
+def _bounds(first: dt.date | None, last: dt.date | None) -> SliderRange | None:
+    """The date slider's range, or ``None`` when all claims (if any) share one day."""
+    return None if first is None or first == last else slider_range(first, last)
+
+
+def _date_range(data: LayerData, basis: str, bounds: SliderRange | None
+                ) -> tuple[dt.date | None, dt.date | None]:
+    """The date slider over publication dates or event times (its own URL key), clamped to
+    what it can show (daterange)."""
+    first, last = _span(data, basis)
+    if bounds is None:
         if first is not None:
             st.caption(f"All claims are dated {first.isoformat()}.")
         return first, last
-    start, end = st.slider("Claims dated", min_value=first, max_value=last, value=(first, last),
-                           step=DAY, format="YYYY-MM-DD", key="dates", bind=QUERY)
-    return start, end
+    note = clamp_note(first, last, bounds)
+    if note:
+        st.warning(note)
+    if not bounds.sliding:
+        return None, None
+    published = basis == PUBLICATION
+    start, end = st.slider("Claims dated" if published else "Events dated",
+                           min_value=bounds.first, max_value=bounds.last,
+                           value=(bounds.first, bounds.last), step=DAY, format="YYYY-MM-DD",
+                           key="dates" if published else "event_dates", bind=QUERY)
+    return window_of(bounds, *sorted((start, end)))  # a link's reversed range, put in order
+
+
+def _check_link(data: LayerData, bounds: SliderRange | None, first_run: bool) -> None:
+    """On a session's first run, check what the link asks for (:mod:`dashboard.urlstate`);
+    every run of the session, say what of it could not be shown."""
+    if first_run:
+        st.session_state[LINK_STATE] = link_problems(data, st.query_params.get_all, bounds)
+    for message in st.session_state.get(LINK_STATE, ()):
+        st.warning(message)
 
 
 def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
@@ -133,7 +168,14 @@ def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions
     """
     with st.sidebar:
         st.header("Filters")
-        start, end = _date_range(data)
+        if complete:
+            basis = time_basis_toggle()
+        else:
+            basis = (st.query_params.get_all("time_basis") or [PUBLICATION])[-1]
+            basis = basis if basis in TIME_BASES else PUBLICATION
+        bounds = _bounds(*_span(data, basis))
+        _check_link(data, _bounds(data.first_date, data.last_date), first_run=not complete)
+        start, end = _date_range(data, basis, bounds)
         if complete:
             chosen = _choice_widgets(data, start, end)
         else:
@@ -141,7 +183,7 @@ def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions
             st.caption("More filters appear once the map is drawn.")
     filters = Filters(start=start, end=end, speakers=frozenset(chosen.speakers),
                       sources=frozenset(chosen.sources), articles=frozenset(chosen.articles),
-                      hide_reporter=chosen.hide_reporter)
+                      hide_reporter=chosen.hide_reporter, time_basis=basis)
     return filters, MapOptions(show_countries=chosen.countries, tiles=chosen.tiles)
 
 

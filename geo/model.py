@@ -144,7 +144,8 @@ class Place:
 
     ``geometry`` is a GeoJSON geometry dict (a point, or the polygon of the region a place
     is only known to lie in: then ``approximate``); ``precision`` is ``country``, ``region``,
-    ``district`` or ``settlement``; ``source`` names the gazetteer source."""
+    ``district``, ``hromada`` (a Ukrainian settlement drawn at its hromada's centroid) or
+    ``settlement``; ``source`` names the gazetteer source."""
 
     id: str
     name: str

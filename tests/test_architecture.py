@@ -22,7 +22,8 @@ from conftest import ROOT
 STAGES = ("base", "text", "claims", "gazetteer", "places", "geocoding", "analysis", "layer",
           "pipeline", "cli")
 BASE = frozenset({"errors", "config", "model", "rules", "geometry", "files", "bundled"})
-TOP = {"pipeline": "pipeline", "geoparsing": "pipeline", "cli": "cli", "__main__": "cli"}
+TOP = {"pipeline": "pipeline", "geoparsing": "pipeline", "store": "pipeline", "cli": "cli",
+       "__main__": "cli"}
 MAX_LINES = 300
 
 

@@ -34,11 +34,11 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
 from .. import rules
 from ..model import Comparison, EventTime, Figure
+from .similar import similar_pairs
 
 SLACK_DAYS = 1
 SAME_TEXT = 0.8
@@ -154,29 +154,48 @@ def _overlap(a: Item, b: Item, slack: int) -> bool:
     return _same_place(a, b) and _same_period(a, b, slack)
 
 
-@lru_cache(maxsize=1 << 16)
-def _content(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _FUNCTION)
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _FUNCTION}
 
 
-def _same_text(a: Item, b: Item) -> bool:
-    wa, wb = _content(a.text), _content(b.text)
-    return min(len(wa), len(wb)) >= MIN_TEXT_WORDS and len(wa & wb) >= SAME_TEXT * len(wa | wb)
+def _join_same_text(groups: "_Groups", spoken: list[Item]) -> None:
+    """Join one speaker's claims in different reports sharing :data:`SAME_TEXT` of their content
+    words (:data:`MIN_TEXT_WORDS` at least): near linear (:func:`similar_pairs`), not all pairs."""
+    by_speaker: dict[str, dict[frozenset[str], list[Item]]] = {}
+    for item in spoken:
+        words = frozenset(_content(item.text))
+        if len(words) >= MIN_TEXT_WORDS:
+            by_speaker.setdefault(item.speaker, {}).setdefault(words, []).append(item)
+    for _, same in sorted(by_speaker.items()):
+        sets = list(same)
+        pairs = [(i, i) for i in range(len(sets))] + similar_pairs(sets, SAME_TEXT)
+        for i, j in pairs:
+            _join_across(groups, same[sets[i]], same[sets[j]])
 
 
-@lru_cache(maxsize=1 << 16)
-def _cue_end(text: str) -> int | None:
-    """Where the first denial cue of a claim's text ends, or ``None`` (searched once a text)."""
-    cue = _DENIAL.search(text)
-    return cue.end() if cue else None
+def _join_across(groups: "_Groups", left: list[Item], right: list[Item]) -> None:
+    """What joining every pair of ``left`` × ``right`` from different reports joins."""
+    for items, others in ((left, right), (right, left)):
+        for item in items:
+            other = next((o for o in others if o.article_id != item.article_id), None)
+            if other is not None:
+                groups.join(item, other)
 
 
-def _denies(denial: Item, other: Item) -> bool:
-    end = _cue_end(denial.text)
-    if end is None or other.speaker in (None, denial.speaker) or _cue_end(other.text) is not None:
-        return False
-    return (_overlap(denial, other, DENIAL_SLACK_DAYS)
-            and len(_content(denial.text[end:]) & _content(other.text)) >= DENIAL_WORDS)
+def _join_denials(groups: "_Groups", spoken: list[Item]) -> None:
+    """Join a claim with a denial cue to another speaker's claim on the same place and period
+    that shares :data:`DENIAL_WORDS` content words with what follows the cue."""
+    cues = {item.claim_id: _DENIAL.search(item.text) for item in spoken}
+    plain = [(item, _content(item.text)) for item in spoken if cues[item.claim_id] is None]
+    for denial in spoken:
+        cue = cues[denial.claim_id]
+        if cue is None:
+            continue
+        denied = _content(denial.text[cue.end():])
+        for other, words in plain:
+            if (other.speaker != denial.speaker and _overlap(denial, other, DENIAL_SLACK_DAYS)
+                    and len(denied & words) >= DENIAL_WORDS):
+                groups.join(denial, other)
 
 
 class _Groups:
@@ -248,13 +267,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
                 corroborating.join(a, b, fa, fb)
             else:
                 compared.setdefault(key, _Groups()).join(a, b, fa, fb)
-    by_speaker: dict[str, list[Item]] = {}
-    for item in spoken:  # only one speaker's claims can corroborate: compare within a speaker
-        by_speaker.setdefault(item.speaker, []).append(item)
-    for same in by_speaker.values():
-        for a, b in combinations(same, 2):
-            if a.article_id != b.article_id and _same_text(a, b):
-                corroborating.join(a, b)
+    _join_same_text(corroborating, spoken)
     found: list[Comparison] = []
     for ids in corroborating.members():
         reports = len({by_id[i].article_id for i in ids})
@@ -273,15 +286,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
             found.append(_comparison(kind, reason, disputed, subject_label(key), ids, by_id,
                                      groups.figures))
     denials = _Groups()
-    # a denial pairs a claim with a cue and one without (_denies): the cue is searched once per
-    # claim, not once per pair — the pairs of every claim with every other were most of a build
-    cued = [_cue_end(item.text) is not None for item in spoken]
-    deniers = [a for a, has in zip(spoken, cued) if has]
-    others = [b for b, has in zip(spoken, cued) if not has]
-    for a in deniers:
-        for b in others:
-            if _denies(a, b):
-                denials.join(a, b)
+    _join_denials(denials, spoken)
     for ids in denials.members():
         deniers = sorted({by_id[i].speaker for i in ids if _DENIAL.search(by_id[i].text)})
         found.append(_comparison("denial", f"denied by {' and '.join(deniers)}", True,

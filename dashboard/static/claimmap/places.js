@@ -13,7 +13,10 @@ window.claimmapPlaces = function (group, data) {
   var layers = data.places.map(function (place) {
     var style = data.styles[place.style] || {};
     var layer;
-    if (place.kind === "marker") {
+    if (place.kind === "marker" && place.style) {
+      /* a styled settlement (a disputed place): a circle marker, red in the legend */
+      layer = L.circleMarker(place.locations, style);
+    } else if (place.kind === "marker") {
       layer = L.marker(place.locations, {alt: place.name});
     } else if (place.kind === "circle") {
       layer = L.circle(place.locations, Object.assign({radius: place.radius}, style));
