@@ -4,6 +4,20 @@
  * function builds the Leaflet layers, so a slider move costs the server one json.dumps instead
  * of one folium object (and template) per place. Loaded once with the map's other scripts.
  */
+var POPUP_MAX_HEIGHT = 360;
+
+/* A popup taller than the map made Leaflet's auto-pan push its own marker out of view,
+ * where the cluster group unloads it (closing the popup and leaving the map without the
+ * marker). So a popup is never taller than the map minus room for its tip and the padding,
+ * and scrolls instead (Leaflet's maxHeight). */
+function fitPopup(layer) {
+  var map = layer._map || window.map;
+  if (map && layer.getPopup()) {
+    layer.getPopup().options.maxHeight = Math.max(
+      120, Math.min(POPUP_MAX_HEIGHT, map.getSize().y - 120));
+  }
+}
+
 window.claimmapPlaces = function (group, data) {
   var target = group;
   if (data.cluster) {
@@ -30,11 +44,13 @@ window.claimmapPlaces = function (group, data) {
       if (!content.hasChildNodes()) {
         content.innerHTML = place.popup;
       }
+      fitPopup(layer);
     };
     layer.on("click keypress", fill);
     /* The top-left padding keeps an opened popup clear of the zoom control (10 px from the
      * map's edge, 34 px wide), which is drawn above popups. */
-    layer.bindPopup(content, {maxWidth: 460, autoPanPaddingTopLeft: [54, 10]});
+    layer.bindPopup(content, {maxWidth: 460, autoPanPaddingTopLeft: [54, 10],
+                              maxHeight: POPUP_MAX_HEIGHT});
     layer.bindTooltip(place.tooltip, {sticky: true});
     return layer;
   });
