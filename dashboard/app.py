@@ -23,11 +23,9 @@ from dashboard.exports import (TABLE_ROWS, TIMELINE_SPEC, claims_csv, claims_fra
 from dashboard.layerdata import LayerData, filter_claims, load_layer
 from dashboard.layerfile import layer_path
 from dashboard.mapview import build_map
-from dashboard.popups import counted, place_html
+from dashboard.popups import counted
+from dashboard.sidepanel import side_panel
 from geo.errors import LayerError
-
-SIDE_PANEL_CLAIMS = 500  # claims drawn for one place; the CSV download always has them all
-
 
 @st.cache_resource(show_spinner="Loading the layer…", max_entries=4)
 def _cached_layer(path: str, mtime_ns: int, size: int) -> LayerData:
@@ -55,16 +53,6 @@ def _load(path: Path) -> LayerData:
     except OSError:
         return load_layer(path)  # raises the LayerError that names the problem
     return _cached_layer(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-def _side_panel(view, places) -> None:
-    st.subheader("Place")
-    chosen = controls.place_picker(places)
-    if chosen is None:
-        st.caption("Click a marker or a region to read its claims here.")
-        return
-    shown = [view.data.claims[r] for r in chosen.rows[:SIDE_PANEL_CLAIMS]]
-    st.html(place_html(chosen.place, shown, chosen.count))
 
 
 def _details(view) -> None:
@@ -116,7 +104,7 @@ def main() -> None:
         controls.remember_map_state(returned, places)
     if complete:
         with panel_column:
-            _side_panel(view, places)
+            side_panel(view, places)
         _details(view)
     else:
         st.caption("The place panel, the timeline, the claims table and the downloads appear "

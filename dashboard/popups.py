@@ -88,11 +88,13 @@ def claim_html(claim: Claim) -> str:
             f"{_claim_text(claim)}<br>{_article(claim)}</li>")
 
 
-def place_html(place: Place, claims: Sequence[Claim], total: int | None = None) -> str:
+def place_html(place: Place, claims: Sequence[Claim], total: int | None = None,
+               more_where: str | None = "in the side panel") -> str:
     """The place, then ``claims`` (given newest first), then the ``place id`` line.
 
     ``total`` is how many claims the place has in view when only the first few are passed
-    (a popup); the rest are counted, not listed.
+    (a popup); the rest are counted, not listed, with a note saying ``more_where`` they are
+    (none when ``None``: the side panel pages through them itself).
     """
     total = len(claims) if total is None else total
     where = ", ".join(escape(x) for x in (place.admin1, place.country) if x and x != place.name)
@@ -100,7 +102,8 @@ def place_html(place: Place, claims: Sequence[Claim], total: int | None = None) 
     head = f"<b>{escape(place.name)}</b> <small>{escape(place.kind)}"
     head += (f" · {where}" if where else "") + (f" · <i>{escape(note)}</i>" if note else "")
     more = total - len(claims)
-    rest = f"<p><i>… and {more} more in the side panel</i></p>" if more > 0 else ""
+    rest = (f"<p><i>… and {more} more {escape(more_where)}</i></p>"
+            if more > 0 and more_where else "")
     items = "".join(claim_html(c) for c in claims)
     return (f"<div class='claimmap-place'>{head}</small> — {counted(total)}"
             f"<ol>{items}</ol>{rest}"

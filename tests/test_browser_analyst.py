@@ -55,3 +55,27 @@ def test_busy_popup_stays_open_with_its_marker_after_the_side_panel_fills(busy):
     assert busy.map.locator(".leaflet-popup-content").count() == 1
     assert busy.map.locator(MARKER).count() >= 1
     assert busy.map.locator(f'{MARKER}[alt="Kazachya Loknya"]').is_visible()
+
+
+def _page_height(visit) -> int:
+    return visit.page.evaluate(
+        "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+
+
+def test_side_panel_pages_and_sorts_a_busy_place_and_counts_as_the_popup(busy):
+    popup = busy.open_popup("Kazachya Loknya")
+    assert "… and 290 more in the side panel" in popup  # 10 in the popup + 290 = 300
+    panel = busy.side_panel("Claim 180")
+    assert panel.count("about Kazachya Loknya") == 20
+    assert busy.page.get_by_text("300 claims · showing 1–20").is_visible()
+    assert _page_height(busy) < 10_000
+    page = busy.page.get_by_label("Page (of 15)")
+    page.fill("2")
+    page.press("Enter")
+    busy.page.get_by_text("300 claims · showing 21–40").wait_for(timeout=30_000)
+    busy.page.get_by_text("Speaker (A–Z)").click()
+    first = busy.page.locator('[data-testid="stHtml"] li').first
+    busy.page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stHtml\"] li')"
+        "?.innerText.includes('Speaker 0 ')", timeout=30_000)
+    assert "Speaker 0 " in first.inner_text()
