@@ -17,9 +17,9 @@ if __package__ in (None, ""):  # `streamlit run` puts only dashboard/ on sys.pat
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import controls
-from dashboard.exports import (TABLE_ROWS, TIMELINE_SPEC, claims_csv, claims_frame,
-                               layer_geojson, timeline_frame)
+from dashboard import controls, timeline
+from dashboard.dates import date_controls, set_window
+from dashboard.exports import TABLE_ROWS, claims_csv, claims_frame, layer_geojson
 from dashboard.layerdata import LayerData, filter_claims, load_layer
 from dashboard.layerfile import layer_path
 from dashboard.mapview import build_map
@@ -55,10 +55,21 @@ def _load(path: Path) -> LayerData:
     return _cached_layer(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def _brushed() -> None:
+    """The timeline was brushed: its interval becomes the date window."""
+    picked = timeline.brushed_dates(st.session_state["timeline"].selection)
+    if picked:
+        set_window(*picked)
+
+
 def _details(view) -> None:
     """Timeline, capped table and downloads of what is in view (below the map)."""
-    st.subheader("Claims per day")
-    st.vega_lite_chart(timeline_frame(view), TIMELINE_SPEC, width="stretch")
+    unit = timeline.bin_unit(view.filters.start, view.filters.end)
+    scale = timeline.speaker_scale(view.data)
+    st.subheader(f"Claims per {unit}")
+    st.vega_lite_chart(timeline.timeline_frame(view, unit, scale),
+                       timeline.timeline_spec(scale, unit), width="stretch", key="timeline",
+                       on_select=_brushed, selection_mode=timeline.BRUSH)
     st.subheader("Claims in range")
     table = claims_frame(view, limit=TABLE_ROWS)
     if len(table) < view.claim_count:
@@ -83,10 +94,13 @@ def main() -> None:
         st.error(f"Cannot open the layer: {error}")
         st.stop()
     complete = controls.complete_page()
-    filters, options = controls.sidebar(data, complete)
+    summary = st.empty()  # above the date controls, filled once the view is known
+    controls.check_link(data)
+    start, end = date_controls(data, typed=complete)
+    filters, options = controls.sidebar(data, start, end, complete)
     view = filter_claims(data, filters)
     places = [p for p in view.places if options.show_countries or p.place.kind != "country"]
-    st.caption(f"Layer `{path}` · showing {view.claim_count} of {counted(data.claim_count)} · "
+    summary.caption(f"Layer `{path}` · showing {view.claim_count} of {counted(data.claim_count)} · "
                f"{counted(len(places), 'place')} on the map · {view.article_count} of "
                f"{counted(len(data.articles), 'article')}")
     if not data.claims:

@@ -18,27 +18,17 @@ import streamlit as st
 from .layerdata import Filters, LayerData, PlaceClaims, window
 from .mapview import MapOptions
 from .popups import place_id_from_popup
+from .urlstate import check_choices
 
-DAY = dt.timedelta(days=1)
 QUERY = "query-params"
 CLICK_STATE = "_claimmap_last_click"
 CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
 MOUNTED_STATE = "_claimmap_mounted_base"
 COMPLETE_STATE = "_claimmap_complete"
+LINK_STATE = "_claimmap_link_checked"
 ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
-
-
-def _date_range(data: LayerData) -> tuple[dt.date | None, dt.date | None]:
-    first, last = data.first_date, data.last_date
-    if first is None or first == last:
-        if first is not None:
-            st.caption(f"All claims are dated {first.isoformat()}.")
-        return first, last
-    start, end = st.slider("Claims dated", min_value=first, max_value=last, value=(first, last),
-                           step=DAY, format="YYYY-MM-DD", key="dates", bind=QUERY)
-    return start, end
 
 
 def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
@@ -124,16 +114,17 @@ def _choice_widgets(data: LayerData, start: dt.date | None, end: dt.date | None)
                    tiles)
 
 
-def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions]:
-    """Draw the filters in the sidebar; return what they ask for.
+def sidebar(data: LayerData, start: dt.date | None, end: dt.date | None,
+            complete: bool = True) -> tuple[Filters, MapOptions]:
+    """Draw the filters in the sidebar; return what they ask for with the window
+    ``start``..``end`` (the date controls above the map, :mod:`dashboard.dates`).
 
-    Not ``complete`` (see :func:`complete_page`): the date slider only; the other filters
-    and the toggles take the values the URL gives them (:func:`url_choices`), which their
-    widgets, drawn from the next run on, start from too.
+    Not ``complete`` (see :func:`complete_page`): no widgets; the filters and the toggles
+    take the values the URL gives them (:func:`url_choices`), which their widgets, drawn
+    from the next run on, start from too.
     """
     with st.sidebar:
         st.header("Filters")
-        start, end = _date_range(data)
         if complete:
             chosen = _choice_widgets(data, start, end)
         else:
@@ -143,6 +134,19 @@ def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions
                       sources=frozenset(chosen.sources), articles=frozenset(chosen.articles),
                       hide_reporter=chosen.hide_reporter)
     return filters, MapOptions(show_countries=chosen.countries, tiles=chosen.tiles)
+
+
+def check_link(data: LayerData) -> None:
+    """Say which of the link's filter values name nothing in the layer (checked once per
+    session, shown on every run)."""
+    if LINK_STATE not in st.session_state:
+        places = {p.name for p in data.places} | {f"{p.name} [{p.place_id}]"
+                                                  for p in data.places}
+        known = {"speaker": data.speakers, "source": data.sources,
+                 "article": data.article_labels.values(), "place": places}
+        st.session_state[LINK_STATE] = check_choices(st.query_params.get_all, known)
+    for message in st.session_state[LINK_STATE]:
+        st.warning(message, icon="⚠️")
 
 
 def remember_map_state(returned: dict | None, places: list[PlaceClaims]) -> None:

@@ -7,6 +7,7 @@ knows the map's frame, its markers and popups, and the side panel.
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Iterator
 
@@ -37,7 +38,9 @@ class Visit:
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.outside: list[str] = []
         self.dialogs: list[str] = []
-        self.context.route("**/*", lambda route: self._route(route, url))
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"  # a query is not part of the app's address
+        self.context.route("**/*", lambda route: self._route(route, origin))
         self.page = self.context.new_page()
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message),
                                                dialog.dismiss()))
