@@ -118,7 +118,7 @@ def main() -> None:
         controls.remember_map_state(returned, places)
     if complete:
         with panel_column:
-            side_panel(view, places)
+            side_panel(view, list(view.places))
         _details(view)
     else:
         st.caption("The place panel, the timeline, the claims table and the downloads appear "

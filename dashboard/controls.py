@@ -48,9 +48,10 @@ def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
 
 
 def _labelled(data: LayerData, labels: list[str]) -> tuple[str, ...]:
-    """Ids of the articles with these labels (the URL names articles by label)."""
+    """Ids of the articles with these labels (the URL names articles by label; an article
+    id is accepted too, so a link stays valid if the names change)."""
     wanted = set(labels)
-    return tuple(a for a, label in data.article_labels.items() if label in wanted)
+    return tuple(a for a, label in data.article_labels.items() if label in wanted or a in wanted)
 
 
 def _articles(data: LayerData, start: dt.date | None, end: dt.date | None) -> list[str]:

@@ -40,7 +40,7 @@ def claims_frame(view: View, limit: int | None = None) -> pd.DataFrame:
     data = view.data
     rows = view.claim_rows[:limit]
     places = _place_names(view, rows)
-    titles = {a.id: a.title for a in data.articles}
+    names = data.article_labels
     records = []
     for row, uid in zip(rows.tolist(), data.uid[rows].tolist()):
         claim = data.claims[row]
@@ -48,7 +48,7 @@ def claims_frame(view: View, limit: int | None = None) -> pd.DataFrame:
             "date": claim.date, "speaker": claim.speaker_label,
             "speaker_title": claim.speaker_title, "text": claim.text, "quote": claim.quote,
             "places": places[uid],
-            "article": claim.article_title or titles.get(claim.article_id) or claim.article_id,
+            "article": names.get(claim.article_id, claim.article_name),
             "source": claim.source, "url": claim.url, "attribution": claim.attribution,
             "claim_id": claim.claim_id, "article_id": claim.article_id,
             "span": f"{claim.span[0]}-{claim.span[1]}",

@@ -67,10 +67,9 @@ def _speaker(claim: Claim) -> str:
 
 
 def _article(claim: Claim) -> str:
-    parts = [escape(claim.article_title or claim.article_id)]
-    if claim.source:
-        parts.append(escape(claim.source))
-    line = " / ".join(parts)
+    line = escape(claim.article_name)
+    if claim.source and claim.article_title:
+        line += f" / {escape(claim.source)}"
     if claim.url and _SAFE_URL.match(claim.url):
         line += (f" — <a href=\"{escape(claim.url)}\" target=\"_blank\" "
                  f"rel=\"noopener noreferrer\">link</a>")

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import streamlit as st
 
-from .controls import place_picker
+from .controls import place_labels, place_picker
 from .layerdata import PlaceClaims, View
 from .popups import counted, place_html
 
@@ -43,10 +43,32 @@ def pages(count: int, size: int = PAGE_SIZE) -> int:
     return max(1, math.ceil(count / size))
 
 
+def _choose(label: str) -> None:
+    st.session_state["place"] = label
+
+
+def wider_areas(view: View) -> None:
+    """Country-level claims, listed (countries are not drawn unless asked): each a button
+    that opens the country's claims here."""
+    countries = [p for p in view.places if p.place.kind == "country"]
+    if not countries:
+        return
+    st.caption("Country-level claims (drawn only with *Show countries*):")
+    labels = {p.place.place_id: label for label, p in place_labels(list(view.places)).items()}
+    columns = st.columns(min(len(countries), 3))
+    for index, entry in enumerate(sorted(countries, key=lambda p: -p.count)):
+        label = labels[entry.place.place_id]
+        columns[index % len(columns)].button(
+            f"{entry.place.name} — {counted(entry.count)}", key=f"country:{entry.place.place_id}",
+            on_click=_choose, args=(label,), help=f"Read the claims about {entry.place.name}")
+
+
 def side_panel(view: View, places: list[PlaceClaims]) -> None:
-    """The place selector, then the chosen place's claims one page at a time."""
+    """The place selector (every place in view, countries too), the country-level claims,
+    then the chosen place's claims one page at a time."""
     st.subheader("Place")
     chosen = place_picker(places)
+    wider_areas(view)
     if chosen is None:
         st.caption("Click a marker or a region, or a claim in the feed, to read its claims here.")
         return

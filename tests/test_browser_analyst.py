@@ -10,7 +10,7 @@ import time
 
 import pytest
 from browser_support import BROWSER, MARKER, Visit, served
-from dashboard_support import busy_layer
+from dashboard_support import BUILT_LAYER, busy_layer
 
 pytestmark = BROWSER
 
@@ -20,6 +20,18 @@ def busy_url(tmp_path_factory):
     layer = busy_layer(tmp_path_factory.mktemp("busy") / "busy.geojson", 300, days=181,
                        speakers=12)
     yield from served(layer)
+
+
+@pytest.fixture(scope="module")
+def seeds_url():
+    yield from served(BUILT_LAYER)
+
+
+@pytest.fixture
+def seeds(browser, seeds_url):
+    visit = Visit(browser, seeds_url)
+    yield visit
+    visit.close()
 
 
 @pytest.fixture
@@ -212,3 +224,19 @@ def test_bad_link_values_give_a_message_and_a_sensible_view(browser, busy_url, q
                                       else "showing 64 of 300 claims").is_visible()
     finally:
         visit.close()
+
+
+def test_untitled_articles_read_as_reports_not_hash_ids(seeds):
+    popup = seeds.open_popup("Kazachya Loknya")
+    assert "untitled report of 2025-03-13" in popup
+    assert "000_d599976d65cc3f1e" not in popup and "(no source)" not in popup
+    assert "untitled report of 2025-03-13" in seeds.side_panel("Sternenko")
+
+
+def test_country_level_claims_are_listed_and_open_in_the_side_panel(seeds):
+    button = seeds.page.get_by_role("button", name="Russia — ")
+    button.wait_for(timeout=30_000)
+    button.click()
+    panel = seeds.side_panel("country-level claim")
+    assert "Russia" in panel
+    assert "place=Russia" in seeds.page.url
