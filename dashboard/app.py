@@ -6,6 +6,7 @@ timeline, table and downloads, all built by the pure modules of this package.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import sys
@@ -19,6 +20,7 @@ from streamlit_folium import st_folium
 
 from dashboard import controls, timeline
 from dashboard.dates import date_controls, set_window
+from dashboard.feed import feed
 from dashboard.exports import TABLE_ROWS, claims_csv, claims_frame, layer_geojson
 from dashboard.layerdata import LayerData, filter_claims, load_layer
 from dashboard.layerfile import layer_path
@@ -107,6 +109,8 @@ def main() -> None:
         st.info("This layer has no claims: the map is empty.")
     map_column, panel_column = st.columns([3, 2])
     with map_column:
+        controls.remember_map_state(st.session_state.get("map"), places)  # the last click
+        options = dataclasses.replace(options, focus=controls.selected_place(view.places))
         parts = build_map(view, options)
         center, zoom = controls.map_view_state(base=(str(path), options.tiles))
         returned = st_folium(
@@ -115,8 +119,10 @@ def main() -> None:
             returned_objects=["last_object_clicked", "last_object_clicked_popup", "center",
                               "zoom"],
         )
-        controls.remember_map_state(returned, places)
+        controls.remember_map_state(returned, places)  # centre and zoom
     if complete:
+        with map_column:
+            feed(view)
         with panel_column:
             side_panel(view, list(view.places))
         _details(view)

@@ -209,6 +209,13 @@ def place_labels(places: list[PlaceClaims]) -> dict[str, PlaceClaims]:
              else f"{p.place.name} [{p.place.place_id}]"): p for p in places}
 
 
+def selected_place(places) -> str | None:
+    """Place id of the place chosen in the side panel (or by a ``place=`` link), if in view."""
+    label = st.session_state.get("place") or st.query_params.get("place")
+    entry = place_labels(list(places)).get(label) if label else None
+    return entry.place.place_id if entry else None
+
+
 def place_picker(places: list[PlaceClaims]) -> PlaceClaims | None:
     """The side panel's place selector (also set by clicking the map)."""
     by_label = place_labels(places)

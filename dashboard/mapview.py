@@ -23,6 +23,7 @@ import folium
 
 from .assets import make_offline
 from .basemap import BaseMap
+from .legend import Legend
 from .layerdata import LayerData, PlaceClaims, View
 from .placelayer import PlaceGroup, Shape
 from .popups import POPUP_CLAIMS, place_html, tooltip_html
@@ -30,13 +31,13 @@ from .popups import POPUP_CLAIMS, place_html, tooltip_html
 MAX_ZOOM = 18
 DEFAULT_CENTER = (50.0, 35.0)
 DEFAULT_ZOOM = 5
-REGION_STYLE = {"color": "#c2410c", "weight": 1.5, "fillColor": "#f97316", "fillOpacity": 0.15}
 STYLES = {
-    "region": REGION_STYLE,
-    "point-region": REGION_STYLE | {"dashArray": "6 6"},
-    "country": {"color": "#1d4ed8", "weight": 1.0, "dashArray": "4 4", "fillColor": "#3b82f6",
+    "district": {"color": "#009E73", "weight": 2.0, "fillColor": "#009E73", "fillOpacity": 0.12},
+    "region": {"color": "#D55E00", "weight": 1.5, "fillColor": "#E69F00", "fillOpacity": 0.15},
+    "country": {"color": "#0072B2", "weight": 1.0, "dashArray": "4 4", "fillColor": "#56B4E9",
                 "fillOpacity": 0.05},
 }
+STYLES |= {f"point-{name}": style | {"dashArray": "6 6"} for name, style in STYLES.items()}
 """Leaflet path options by :attr:`Shape.style`."""
 CLUSTER = {"showCoverageOnHover": False, "maxClusterRadius": 40, "disableClusteringAtZoom": 11}
 POINT_REGION_RADIUS_M = {"country": 300_000, "region": 60_000, "district": 20_000}
@@ -49,6 +50,8 @@ class MapOptions:
     show_countries: bool = False
     tiles: bool = False
     popup_claims: int = POPUP_CLAIMS
+    focus: str | None = None
+    """Place id of the selected place: panned to, its popup opened."""
 
 
 @dataclass
@@ -102,6 +105,7 @@ def base_map(center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_Z
                    maxZoom=MAX_ZOOM, minZoom=2)  # on the map itself: MarkerCluster needs it
     make_offline(m)
     BaseMap().add_to(m)
+    Legend(STYLES).add_to(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=MAX_ZOOM).add_to(m)
     return m
@@ -112,14 +116,16 @@ def _shape(entry: PlaceClaims, view: View, options: MapOptions) -> Shape:
     shown = [view.data.claims[r] for r in entry.rows[:options.popup_claims]]
     text = {"name": place.name, "locations": _latlon(place.geometry["coordinates"]),
             "tooltip": tooltip_html(place, entry.count),
-            "popup": place_html(place, shown, entry.count)}
+            "popup": place_html(place, shown, entry.count), "count": entry.count,
+            "place_id": place.place_id}
     kind = place.geometry["type"]
+    precision = place.precision if place.precision in POINT_REGION_RADIUS_M else "region"
     if kind == "Point" and place.precision in POINT_REGION_RADIUS_M:
-        return Shape("circle", style="point-region",
+        return Shape("circle", style=f"point-{precision}",
                      radius=POINT_REGION_RADIUS_M[place.precision], **text)
     if kind == "Point":
         return Shape("marker", **text)
-    return Shape("polygon", style="country" if place.kind == "country" else "region", **text)
+    return Shape("polygon", style="country" if place.kind == "country" else precision, **text)
 
 
 def place_layers(view: View, options: MapOptions = MapOptions()) -> list[PlaceGroup]:
@@ -138,7 +144,7 @@ def place_layers(view: View, options: MapOptions = MapOptions()) -> list[PlaceGr
                  else "Countries" if kind == "country" else "Regions")
         shapes[group].append(shape)
     return [PlaceGroup(name, shapes[name], STYLES,
-                       cluster=CLUSTER if name == "Settlements" else None)
+                       cluster=CLUSTER if name == "Settlements" else None, focus=options.focus)
             for name in LAYER_NAMES]
 
 

@@ -47,7 +47,7 @@ class Visit:
         self.page.goto(url)
         self.page.wait_for_selector(MAP_FRAME, timeout=60_000)
         self.map = self.page.frame_locator(MAP_FRAME)
-        self.map.locator(".leaflet-overlay-pane path, .leaflet-marker-pane img").first.wait_for(
+        self.map.locator(".leaflet-overlay-pane path, .leaflet-marker-pane .leaflet-marker-icon").first.wait_for(
             timeout=60_000)
         self.map_frame = next(f for f in self.page.frames if "st_folium" in f.url)
 
@@ -76,17 +76,22 @@ class Visit:
             return names.sort();
         }""")
 
+    @staticmethod
+    def marker(name: str) -> str:
+        """Selector of a settlement's marker (named by its ``data-name``)."""
+        return f'.leaflet-marker-icon[data-name="{name}"]'
+
     def click_marker(self, name: str) -> None:
         """Click the place's marker as a user would: open its cluster first if needed."""
         for _ in range(8):
-            marker = self.map.locator(f'img.leaflet-marker-icon[alt="{name}"]')
+            marker = self.map.locator(self.marker(name))
             if marker.count():
                 marker.click()
                 return
             found = self.map_frame.evaluate("""(name) => {
                 let target = null;
                 window.feature_group.forEach(g => g.eachLayer(function visit(l) {
-                    if (l.options && l.options.alt === name) target = l;
+                    if (l.options && l.options.title === name) target = l;
                     else if (l.eachLayer) l.eachLayer(visit);
                 }));
                 if (!target) return false;

@@ -84,7 +84,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(browser, hostile_url):
         assert "</script><script>alert(4)</script>" in text
         assert f"Title {PAYLOAD}" in visit.side_panel("Speaker")
         visit.map.locator(".leaflet-popup-close-button").click()
-        visit.map.locator(f'img.leaflet-marker-icon[alt="{marker_name}"]').hover()
+        visit.map.locator(visit.marker(marker_name)).hover()
         tooltip = visit.map.locator(".leaflet-tooltip").filter(has_text="Village")
         tooltip.wait_for(timeout=10_000)
         assert PAYLOAD in tooltip.inner_text()

@@ -66,7 +66,7 @@ def test_busy_popup_stays_open_with_its_marker_after_the_side_panel_fills(busy):
     time.sleep(2)
     assert busy.map.locator(".leaflet-popup-content").count() == 1
     assert busy.map.locator(MARKER).count() >= 1
-    assert busy.map.locator(f'{MARKER}[alt="Kazachya Loknya"]').is_visible()
+    assert busy.map.locator(busy.marker("Kazachya Loknya")).is_visible()
 
 
 def _page_height(visit) -> int:
@@ -240,3 +240,45 @@ def test_country_level_claims_are_listed_and_open_in_the_side_panel(seeds):
     panel = seeds.side_panel("country-level claim")
     assert "Russia" in panel
     assert "place=Russia" in seeds.page.url
+
+
+def test_markers_show_their_claims_and_the_legend_explains_precision(busy, browser, seeds_url):
+    marker = busy.map.locator(busy.marker("Kazachya Loknya"))
+    marker.wait_for(timeout=30_000)
+    assert marker.inner_text() == "300"
+    assert marker.get_attribute("aria-label") == "Kazachya Loknya, 300 claims"
+    seeds = Visit(browser, seeds_url)
+    try:
+        small = seeds.map.locator(seeds.marker("Kazachya Loknya"))
+        assert small.inner_text() == "2"  # the seeds: Sternenko and one more
+        assert _box(marker)["width"] > _box(small)["width"]  # sized by claims
+        legend = seeds.map.locator(".claimmap-legend")
+        assert legend.is_visible()
+        for row in ("settlement", "district", "region", "country"):
+            assert row in legend.inner_text()
+    finally:
+        seeds.close()
+
+
+def test_a_place_link_opens_the_place_on_the_map(browser, seeds_url):
+    visit = Visit(browser, seeds_url + "/?place=Kazachya+Loknya")
+    try:
+        popup = visit.map.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=30_000)
+        assert "Serhiy Sternenko" in popup.inner_text()
+        assert visit.outside == []
+    finally:
+        visit.close()
+
+
+def test_feed_lists_newest_first_and_opens_the_chosen_place(seeds):
+    feed = seeds.page.get_by_role("radiogroup", name="Newest claims")
+    feed.wait_for(timeout=30_000)
+    entries = feed.get_by_role("radio").all()
+    dates = [e.evaluate("e => e.closest('label').innerText").split(" · ")[0] for e in entries]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2025-03-13"
+    feed.locator("label").filter(has_text="Kazachya Loknya").first.click()
+    popup = seeds.map.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=30_000)
+    assert "Serhiy Sternenko" in popup.inner_text()
+    assert "Sternenko" in seeds.side_panel("Sternenko")
