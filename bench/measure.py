@@ -17,19 +17,22 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
 
 _WRAPPER = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
 seconds = time.perf_counter() - start
-peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"code": code, "seconds": seconds, "peak_mb": peak_kb / 1024}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": code, "seconds": seconds, "peak_mb": usage.ru_maxrss / 1024,
+                  "cpu_seconds": usage.ru_utime + usage.ru_stime}))
 """
 
 
 def run_measured(argv: list[str], env: dict[str, str] | None = None) -> dict:
-    """Run ``argv`` to completion; return its exit code, wall seconds and peak MB."""
+    """Run ``argv`` to completion; return its exit code, wall seconds, CPU seconds (user +
+    system: the figure other work on a shared machine disturbs least) and peak MB."""
     out = subprocess.run([sys.executable, "-c", _WRAPPER, *argv], capture_output=True, text=True,
                          cwd=ROOT, env={**os.environ, **(env or {})}, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

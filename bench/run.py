@@ -19,9 +19,8 @@ from pathlib import Path
 
 from bench.corpus import generate
 from bench.dashboard import dashboard_figures
-from bench.measure import ROOT, run_measured
-
-OUT = ROOT / "bench" / "out"
+from bench.measure import OUT, ROOT, run_measured
+from bench.store import store_figures
 _LOAD_SNIPPET = (
     "import time; from geo.gazetteer import Gazetteer; t = time.perf_counter(); "
     "Gazetteer.load(); print(time.perf_counter() - t)"
@@ -68,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     single = {n: build_figures(n, 1) for n in sizes}
     parallel = {n: build_figures(n, cores) for n in sizes}
     largest = max(sizes)
+    incremental = store_figures(largest)
     dash = dashboard_figures(single[largest]["layer"], browser=not args.no_browser)
     pairs = {
         "build_aps": f"{single[largest]['aps']:.0f}",
@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         "gazetteer_warm_s": f"{warm:.3f}",
         "peak_mb_10k": f"{single[largest]['peak_mb']:.0f}",
         "layer_mb_10k": f"{single[largest]['layer_mb']:.1f}",
+        **incremental,
         **dash,
     }
     print("bench: " + " ".join(f"{k}={v}" for k, v in pairs.items()))

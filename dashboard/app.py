@@ -7,7 +7,6 @@ timeline, table and downloads, all built by the pure modules of this package.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import sys
 from pathlib import Path
@@ -18,44 +17,17 @@ if __package__ in (None, ""):  # `streamlit run` puts only dashboard/ on sys.pat
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import controls, timeline
-from dashboard.dates import date_controls, set_window
-from dashboard.feed import feed
+from dashboard import controls, ingest_panel, layerload, timeline
+from dashboard.dates import set_window
+from dashboard.disputes import disputes_section
 from dashboard.exports import TABLE_ROWS, claims_csv, claims_frame, layer_geojson
-from dashboard.layerdata import LayerData, filter_claims, load_layer
+from dashboard.feed import feed
+from dashboard.layerdata import filter_claims
 from dashboard.layerfile import layer_path
 from dashboard.mapview import build_map
 from dashboard.popups import counted
 from dashboard.sidepanel import side_panel
 from geo.errors import LayerError
-
-@st.cache_resource(show_spinner="Loading the layer…", max_entries=4)
-def _cached_layer(path: str, mtime_ns: int, size: int) -> LayerData:
-    """Keyed by the file's mtime and size too, so a rebuilt layer is reloaded.
-
-    ``cache_resource``, not ``cache_data``: LayerData is immutable and shared read-only, and
-    ``cache_data`` would unpickle a copy on every rerun (2.2 s for a 100k-claim layer).
-
-    The loaded layer is frozen out of the garbage collector (``gc.freeze``): Streamlit runs a
-    full collection after every script run (``runner.postScriptGC``), and walking a
-    100k-claim layer's ~150k objects took 0.2-0.4 s each time, holding the GIL, so the server
-    could neither send the page nor serve the files the browser was waiting for
-    (docs/benchmark.md). Frozen objects are still freed by reference counting when the cache
-    drops the layer; the collection before the freeze keeps garbage from being frozen too.
-    """
-    data = load_layer(path)
-    gc.collect()
-    gc.freeze()
-    return data
-
-
-def _load(path: Path) -> LayerData:
-    try:
-        stat = path.stat()
-    except OSError:
-        return load_layer(path)  # raises the LayerError that names the problem
-    return _cached_layer(str(path), stat.st_mtime_ns, stat.st_size)
-
 
 def _brushed() -> None:
     """The timeline was brushed: its interval becomes the date window."""
@@ -78,6 +50,7 @@ def _details(view) -> None:
         st.caption(f"Showing the newest {len(table)} of {counted(view.claim_count)} in range; "
                    "the CSV download below has them all.")
     st.dataframe(table, hide_index=True, width="stretch")
+    disputes_section(view)
     left, right = st.columns(2)
     left.download_button("Download the filtered layer (GeoJSON)", lambda: layer_geojson(view),
                          file_name="claimmap-filtered.geojson", mime="application/geo+json",
@@ -91,22 +64,22 @@ def main() -> None:
     path = layer_path(sys.argv[1:], dict(os.environ))
     st.title("claimmap — who claimed what, when, where")
     try:
-        data = _load(path)
+        data, problem = layerload.load(path)
     except LayerError as error:
         st.error(f"Cannot open the layer: {error}")
         st.stop()
+    if problem is not None:
+        st.warning(layerload.problem_note(problem))
     complete = controls.complete_page()
     summary = st.empty()  # above the date controls, filled once the view is known
-    controls.check_link(data)
-    start, end = date_controls(data, typed=complete)
-    filters, options = controls.sidebar(data, start, end, complete)
+    filters, options = controls.sidebar(data, complete, dates_area=st.container())
     view = filter_claims(data, filters)
     places = [p for p in view.places if options.show_countries or p.place.kind != "country"]
-    summary.caption(f"Layer `{path}` · showing {view.claim_count} of {counted(data.claim_count)} · "
-               f"{counted(len(places), 'place')} on the map · {view.article_count} of "
-               f"{counted(len(data.articles), 'article')}")
-    if not data.claims:
-        st.info("This layer has no claims: the map is empty.")
+    summary.caption(f"Layer `{path}` · showing {view.claim_count} of "
+                    f"{counted(data.claim_count)} · {counted(len(places), 'place')} on the map"
+                    f" · {view.article_count} of {counted(len(data.articles), 'article')}")
+    for note in layerload.layer_notes(data):
+        st.info(note)
     map_column, panel_column = st.columns([3, 2])
     with map_column:
         controls.remember_map_state(st.session_state.get("map"), places)  # the last click
@@ -129,6 +102,7 @@ def main() -> None:
     else:
         st.caption("The place panel, the timeline, the claims table and the downloads appear "
                    "once the map is drawn.")
+    ingest_panel.panel(path)
 
 
 main()

@@ -15,20 +15,73 @@ from typing import Callable, NamedTuple
 import numpy as np
 import streamlit as st
 
+from .analysis import PUBLICATION, TIME_BASES, event_bounds
+from . import dates
+from .daterange import SliderRange, clamp_note, slider_range, window_of
+from .disputes import time_basis_toggle
 from .layerdata import Filters, LayerData, PlaceClaims, window
 from .mapview import MapOptions
 from .popups import place_id_from_popup
-from .urlstate import check_choices
+from .urlstate import link_problems
 
+DAY = dt.timedelta(days=1)
 QUERY = "query-params"
 CLICK_STATE = "_claimmap_last_click"
 CENTER_STATE = "_claimmap_center"
 ZOOM_STATE = "_claimmap_zoom"
 MOUNTED_STATE = "_claimmap_mounted_base"
 COMPLETE_STATE = "_claimmap_complete"
-LINK_STATE = "_claimmap_link_checked"
+LINK_STATE = "_claimmap_link_problems"
 ARTICLE_OPTIONS = 300
 """Articles the filter lists at most (the newest in the date range; see article_options)."""
+
+
+def _span(data: LayerData, basis: str) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the chosen time: publication dates or event times."""
+    return (data.first_date, data.last_date) if basis == PUBLICATION else event_bounds(data.analysis)
+
+
+def _bounds(first: dt.date | None, last: dt.date | None) -> SliderRange | None:
+    """The date slider's range, or ``None`` when all claims (if any) share one day."""
+    return None if first is None or first == last else slider_range(first, last)
+
+
+def _date_range(data: LayerData, basis: str, bounds: SliderRange | None, typed: bool
+                ) -> tuple[dt.date | None, dt.date | None]:
+    """The date slider over publication dates or event times (its own URL key), clamped to
+    what it can show (daterange); ``typed``: with the typed first and last day
+    (:mod:`dashboard.dates`)."""
+    first, last = _span(data, basis)
+    if bounds is None:
+        if first is not None:
+            st.caption(f"All claims are dated {first.isoformat()}.")
+        return first, last
+    note = clamp_note(first, last, bounds)
+    if note:
+        st.warning(note)
+    if not bounds.sliding:
+        return None, None
+    published = basis == PUBLICATION
+    key = "dates" if published else "event_dates"
+    inputs = dates.typed_area() if typed else None
+    seeded = dates.seed(key, bounds.first, bounds.last)
+    start, end = st.slider("Claims dated" if published else "Events dated",
+                           min_value=bounds.first, max_value=bounds.last, step=DAY,
+                           format="YYYY-MM-DD", key=key, bind=QUERY, **seeded,
+                           help="Drag either end, type the days, or drag over the timeline.")
+    start, end = sorted((start, end))  # a link's reversed range, put in order
+    if inputs is not None:
+        dates.typed_days(inputs, key, bounds.first, bounds.last, start, end)
+    return window_of(bounds, start, end)
+
+
+def _check_link(data: LayerData, bounds: SliderRange | None, first_run: bool) -> None:
+    """On a session's first run, check what the link asks for (:mod:`dashboard.urlstate`);
+    every run of the session, say what of it could not be shown."""
+    if first_run:
+        st.session_state[LINK_STATE] = link_problems(data, st.query_params.get_all, bounds)
+    for message in st.session_state.get(LINK_STATE, ()):
+        st.warning(message)
 
 
 def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
@@ -115,17 +168,26 @@ def _choice_widgets(data: LayerData, start: dt.date | None, end: dt.date | None)
                    tiles)
 
 
-def sidebar(data: LayerData, start: dt.date | None, end: dt.date | None,
-            complete: bool = True) -> tuple[Filters, MapOptions]:
-    """Draw the filters in the sidebar; return what they ask for with the window
-    ``start``..``end`` (the date controls above the map, :mod:`dashboard.dates`).
+def sidebar(data: LayerData, complete: bool = True, dates_area=None
+            ) -> tuple[Filters, MapOptions]:
+    """Draw the filters in the sidebar, the date controls in ``dates_area`` (a container
+    above the map, full width: one day must be wide enough to hit); return what they ask for.
 
-    Not ``complete`` (see :func:`complete_page`): no widgets; the filters and the toggles
-    take the values the URL gives them (:func:`url_choices`), which their widgets, drawn
-    from the next run on, start from too.
+    Not ``complete`` (see :func:`complete_page`): the date slider only; the other filters
+    and the toggles take the values the URL gives them (:func:`url_choices`), which their
+    widgets, drawn from the next run on, start from too.
     """
     with st.sidebar:
         st.header("Filters")
+        if complete:
+            basis = time_basis_toggle()
+        else:
+            basis = (st.query_params.get_all("time_basis") or [PUBLICATION])[-1]
+            basis = basis if basis in TIME_BASES else PUBLICATION
+        bounds = _bounds(*_span(data, basis))
+        _check_link(data, _bounds(data.first_date, data.last_date), first_run=not complete)
+        with dates_area if dates_area is not None else st.sidebar:
+            start, end = _date_range(data, basis, bounds, typed=complete)
         if complete:
             chosen = _choice_widgets(data, start, end)
         else:
@@ -133,21 +195,8 @@ def sidebar(data: LayerData, start: dt.date | None, end: dt.date | None,
             st.caption("More filters appear once the map is drawn.")
     filters = Filters(start=start, end=end, speakers=frozenset(chosen.speakers),
                       sources=frozenset(chosen.sources), articles=frozenset(chosen.articles),
-                      hide_reporter=chosen.hide_reporter)
+                      hide_reporter=chosen.hide_reporter, time_basis=basis)
     return filters, MapOptions(show_countries=chosen.countries, tiles=chosen.tiles)
-
-
-def check_link(data: LayerData) -> None:
-    """Say which of the link's filter values name nothing in the layer (checked once per
-    session, shown on every run)."""
-    if LINK_STATE not in st.session_state:
-        places = {p.name for p in data.places} | {f"{p.name} [{p.place_id}]"
-                                                  for p in data.places}
-        known = {"speaker": data.speakers, "source": data.sources,
-                 "article": data.article_labels.values(), "place": places}
-        st.session_state[LINK_STATE] = check_choices(st.query_params.get_all, known)
-    for message in st.session_state[LINK_STATE]:
-        st.warning(message, icon="⚠️")
 
 
 def remember_map_state(returned: dict | None, places: list[PlaceClaims]) -> None:

@@ -13,10 +13,12 @@ import pandas as pd
 
 from geo.layer import dumps_layer
 
+from .analysis import CSV_COLUMNS, csv_columns, export_member
 from .layerdata import NO_PLACE, View
 
 TABLE_COLUMNS = ["date", "speaker", "speaker_title", "text", "quote", "places", "article",
-                 "source", "url", "attribution", "claim_id", "article_id", "span"]
+                 "source", "url", "attribution", "claim_id", "article_id", "span",
+                 *CSV_COLUMNS]
 TABLE_ROWS = 500
 """Claims in the page's table (newest first): its cost and payload stay flat however wide the
 window; the CSV download has every claim in range."""
@@ -52,6 +54,7 @@ def claims_frame(view: View, limit: int | None = None) -> pd.DataFrame:
             "source": claim.source, "url": claim.url, "attribution": claim.attribution,
             "claim_id": claim.claim_id, "article_id": claim.article_id,
             "span": f"{claim.span[0]}-{claim.span[1]}",
+            **csv_columns(data.analysis.of(claim.claim_id)),
         })
     return pd.DataFrame.from_records(records, columns=TABLE_COLUMNS)
 
@@ -85,6 +88,9 @@ def filtered_layer(view: View) -> dict:
         layer["unplaced"] = [data.claims[r].record() for r in ascending
                              if data.place[r] == NO_PLACE]
     layer["features"] = features
+    if data.analysis.entries or data.analysis.comparisons:
+        layer["analysis"] = export_member(data.analysis,
+                                          {data.claims[r].claim_id for r in ascending})
     return layer
 
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from geo.model import CLAIM_FIELDS, PLACE_FIELDS, ArticleRecord, ClaimRecord, PlaceRecord
 
+from .analysis import PUBLICATION, LayerAnalysis, event_mask, layer_analysis
 from .labels import NO_OUTLET, article_name, outlet
 from .layerfile import read_layer_json
 
@@ -114,6 +115,8 @@ class LayerData:
     speakers: tuple[str, ...]
     sources: tuple[str, ...]
     article_ids: tuple[str, ...]
+    analysis: LayerAnalysis = field(default_factory=LayerAnalysis)
+    """Figures, event times and comparisons (:mod:`dashboard.analysis`)."""
 
     @property
     def claim_count(self) -> int:
@@ -148,6 +151,8 @@ class Filters:
     sources: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     hide_reporter: bool = False
+    time_basis: str = PUBLICATION
+    """``publication``: the dates are the articles'; ``event``: the claims' event times."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -235,6 +240,7 @@ def index_layer(layer: dict, path: str = "") -> LayerData:
         reporter=np.fromiter((c.attribution == "reporter" for c in claims), dtype=bool,
                              count=len(claims)),
         speakers=speakers, sources=sources, article_ids=article_ids,
+        analysis=layer_analysis(layer, claims, day),
     )
 
 
@@ -262,8 +268,12 @@ def window(data: LayerData, start: dt.date | None, end: dt.date | None) -> tuple
 
 def filter_claims(data: LayerData, filters: Filters) -> View:
     """Apply ``filters``: the rows in range newest first, grouped by place in layer order."""
-    lo, hi = window(data, filters.start, filters.end)
-    mask = np.ones(hi - lo, dtype=bool)
+    if filters.time_basis == PUBLICATION:
+        lo, hi = window(data, filters.start, filters.end)
+        mask = np.ones(hi - lo, dtype=bool)
+    else:  # event time: no date order to search, a mask over every row
+        lo, hi = 0, len(data.day)
+        mask = event_mask(data.analysis, filters.start, filters.end)
     for codes, vocabulary, wanted in (
         (data.speaker, data.speakers, filters.speakers),
         (data.source, data.sources, filters.sources),

@@ -34,11 +34,11 @@ def _swatch(key: str, styles: dict[str, dict]) -> str:
 
 def legend_html(styles: dict[str, dict]) -> str:
     rows = "".join(f"<div>{_swatch(key, styles)}{html.escape(text)}</div>" for key, text in ROWS)
-    return (f"<div class='claimmap-legend' role='region' aria-label='Map legend'>"
+    return (f"<div class='claimmap-legend claimmap-precision-legend' role='region' aria-label='Map legend'>"
             f"<b>Claims by precision</b>{rows}</div>")
 
 
-class Legend(MacroElement):
+class PrecisionLegend(MacroElement):
     """A bottom-right Leaflet control holding :func:`legend_html`."""
 
     _template = Template("""
@@ -57,5 +57,5 @@ class Legend(MacroElement):
 
     def __init__(self, styles: dict[str, dict]):
         super().__init__()
-        self._name = "Legend"
+        self._name = "PrecisionLegend"
         self.html = legend_html(styles)

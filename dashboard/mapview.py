@@ -23,7 +23,8 @@ import folium
 
 from .assets import make_offline
 from .basemap import BaseMap
-from .legend import Legend
+from .disputes import DISPUTED_STYLES, Legend, disputed_style, notes_html, popup_rows
+from .legend import PrecisionLegend
 from .layerdata import LayerData, PlaceClaims, View
 from .placelayer import PlaceGroup, Shape
 from .popups import POPUP_CLAIMS, place_html, tooltip_html
@@ -37,10 +38,12 @@ STYLES = {
     "country": {"color": "#0072B2", "weight": 1.0, "dashArray": "4 4", "fillColor": "#56B4E9",
                 "fillOpacity": 0.05},
 }
+STYLES["hromada"] = STYLES["district"]
 STYLES |= {f"point-{name}": style | {"dashArray": "6 6"} for name, style in STYLES.items()}
+STYLES |= DISPUTED_STYLES
 """Leaflet path options by :attr:`Shape.style`."""
 CLUSTER = {"showCoverageOnHover": False, "maxClusterRadius": 40, "disableClusteringAtZoom": 11}
-POINT_REGION_RADIUS_M = {"country": 300_000, "region": 60_000, "district": 20_000}
+POINT_REGION_RADIUS_M = {"country": 300_000, "region": 60_000, "district": 20_000, "hromada": 10_000}
 """A region known only by a point is drawn as a dashed circle this wide, never as a pin."""
 LAYER_NAMES = ("Regions", "Settlements", "Countries")
 
@@ -105,7 +108,8 @@ def base_map(center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_Z
                    maxZoom=MAX_ZOOM, minZoom=2)  # on the map itself: MarkerCluster needs it
     make_offline(m)
     BaseMap().add_to(m)
-    Legend(STYLES).add_to(m)
+    Legend().add_to(m)
+    PrecisionLegend(STYLES).add_to(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=MAX_ZOOM).add_to(m)
     return m
@@ -113,19 +117,24 @@ def base_map(center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_Z
 
 def _shape(entry: PlaceClaims, view: View, options: MapOptions) -> Shape:
     place = entry.place
-    shown = [view.data.claims[r] for r in entry.rows[:options.popup_claims]]
+    shown = [view.data.claims[r] for r in popup_rows(view.data.analysis, view.data.claims,
+                                                      entry.rows, options.popup_claims)]
     text = {"name": place.name, "locations": _latlon(place.geometry["coordinates"]),
             "tooltip": tooltip_html(place, entry.count),
-            "popup": place_html(place, shown, entry.count), "count": entry.count,
-            "place_id": place.place_id}
+            "popup": place_html(place, shown, entry.count, notes_html(view.data.analysis)),
+            "count": entry.count, "place_id": place.place_id}
     kind = place.geometry["type"]
+    disputed = disputed_style(view.data.analysis, place.feature_id,
+                              "marker" if kind == "Point" and place.precision not in
+                              POINT_REGION_RADIUS_M else "shape")
     precision = place.precision if place.precision in POINT_REGION_RADIUS_M else "region"
     if kind == "Point" and place.precision in POINT_REGION_RADIUS_M:
-        return Shape("circle", style=f"point-{precision}",
+        return Shape("circle", style=disputed or f"point-{precision}",
                      radius=POINT_REGION_RADIUS_M[place.precision], **text)
     if kind == "Point":
-        return Shape("marker", **text)
-    return Shape("polygon", style="country" if place.kind == "country" else precision, **text)
+        return Shape("marker", style=disputed or "", **text)
+    return Shape("polygon", style=disputed or ("country" if place.kind == "country"
+                                               else precision), **text)
 
 
 def place_layers(view: View, options: MapOptions = MapOptions()) -> list[PlaceGroup]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from .layerdata import Claim, Place
@@ -29,12 +29,18 @@ _REGION_NOTE = {
     "country": "country-level claim: not an exact location",
     "region": "region-level claim: not an exact location",
     "district": "district-level claim: not an exact location",
+    "hromada": "hromada-level claim: not an exact location",
 }
 
 
 def escape(value: object) -> str:
     """Text → HTML that shows it literally, safe inside a JS template literal too."""
     return html.escape(str(value), quote=True).translate(_ENTITIES)
+
+
+def safe_url(url: str | None) -> bool:
+    """Whether ``url`` may become a link (http(s) only)."""
+    return bool(url and _SAFE_URL.match(url))
 
 
 def counted(count: int, noun: str = "claim") -> str:
@@ -70,24 +76,33 @@ def _article(claim: Claim) -> str:
     line = escape(claim.article_name)
     if claim.source and claim.article_title:
         line += f" / {escape(claim.source)}"
-    if claim.url and _SAFE_URL.match(claim.url):
+    if safe_url(claim.url):
         line += (f" — <a href=\"{escape(claim.url)}\" target=\"_blank\" "
                  f"rel=\"noopener noreferrer\">link</a>")
     return f"<small>article: {line}</small>"
 
 
 @lru_cache(maxsize=1 << 16)
-def claim_html(claim: Claim) -> str:
+def claim_html(claim: Claim, text_html: str | None = None, notes: str = "",
+               anchor_id: str = "") -> str:
     """One claim: date, speaker (title), text with the quote marked, the article.
 
-    Memoised (claims are frozen): escaping is most of a map build, and a slider move
-    redraws mostly the same claims.
+    ``text_html``, ``notes`` and ``anchor_id`` come from :func:`dashboard.disputes.notes_html`
+    (the text with its figures marked, the "disputed by / corroborated by" lines, the anchor
+    those link to). Memoised (claims are frozen): escaping is most of a map build, and a
+    slider move redraws mostly the same claims.
     """
+    anchor = f"<a id=\"{escape(anchor_id)}\"></a>" if anchor_id else ""
     return (f"<li><b>{escape(claim.date)}</b> · {_speaker(claim)}<br>"
-            f"{_claim_text(claim)}<br>{_article(claim)}</li>")
+            f"{text_html or _claim_text(claim)}{notes}<br>{_article(claim)}{anchor}</li>")
+
+
+NotesHtml = Callable[[Claim], tuple]
+"""claim → the extra arguments of :func:`claim_html` (see :func:`dashboard.disputes.notes_html`)."""
 
 
 def place_html(place: Place, claims: Sequence[Claim], total: int | None = None,
+               notes: NotesHtml | None = None,
                more_where: str | None = "in the side panel") -> str:
     """The place, then ``claims`` (given newest first), then the ``place id`` line.
 
@@ -103,7 +118,7 @@ def place_html(place: Place, claims: Sequence[Claim], total: int | None = None,
     more = total - len(claims)
     rest = (f"<p><i>… and {more} more {escape(more_where)}</i></p>"
             if more > 0 and more_where else "")
-    items = "".join(claim_html(c) for c in claims)
+    items = "".join(claim_html(c, *notes(c)) if notes else claim_html(c) for c in claims)
     return (f"<div class='claimmap-place'>{head}</small> — {counted(total)}"
             f"<ol>{items}</ol>{rest}"
             f"<div><small>{PLACE_ID_PREFIX}{escape(place.place_id)}</small></div></div>")

@@ -14,6 +14,7 @@ import numpy as np
 import streamlit as st
 
 from .controls import place_labels, place_picker
+from .disputes import notes_html
 from .layerdata import PlaceClaims, View
 from .popups import counted, place_html
 
@@ -82,4 +83,4 @@ def side_panel(view: View, places: list[PlaceClaims]) -> None:
     first = (int(page) - 1) * PAGE_SIZE + 1
     st.caption(f"{counted(chosen.count)} · showing {first}–{first + len(rows) - 1}")
     st.html(place_html(chosen.place, [view.data.claims[r] for r in rows], chosen.count,
-                       more_where=None))
+                       notes_html(view.data.analysis), more_where=None))

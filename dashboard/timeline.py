@@ -79,11 +79,15 @@ def _bin_starts(days: np.ndarray, unit: str) -> np.ndarray:
 
 
 def _bin_end(start: dt.date, unit: str) -> dt.date:
-    if unit == "day":
-        return start + dt.timedelta(days=1)
-    if unit == "week":
-        return start + dt.timedelta(days=7)
-    return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    """The next bin's first day (the last representable day for a bin at 9999-12)."""
+    try:
+        if unit == "day":
+            return start + dt.timedelta(days=1)
+        if unit == "week":
+            return start + dt.timedelta(days=7)
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    except OverflowError:
+        return dt.date.max
 
 
 def timeline_frame(view: View, unit: str = "day", scale: SpeakerScale | None = None,

@@ -1,4 +1,4 @@
-"""Command line: ``claimmap build | geoparse | dashboard`` (also ``python -m geo …``).
+"""Command line: ``claimmap build | add | geoparse | dashboard`` (also ``python -m geo …``).
 
 A thin layer over :mod:`geo.pipeline`, :mod:`geo.geoparsing` and the dashboard: it parses
 arguments, turns claimmap's errors into one-line messages, and maps outcomes to exit
@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from . import config
-from .errors import ArticleError, ClaimmapError, UsageError
+from .errors import ArticleError, ClaimmapError, UsageError, one_line
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -43,13 +43,37 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--online", action="store_true",
                    help="also ask an online geocoder for names the gazetteer does not know")
     b.add_argument("--geocoder", default="nominatim", help="geopy geocoder name (with --online)")
-    b.add_argument("--user-agent", help="identifies you to the online geocoder (required with --online)")
+    b.add_argument("--user-agent", help="identifies you to the online geocoder (required with "
+                   "--online) and to the sites --fetch downloads from")
     b.add_argument("--geocoder-option", action="append", default=[], metavar="KEY=VALUE",
                    help="passed to the geopy geocoder, e.g. domain=nominatim.example.org, "
                         "scheme=http, timeout=5, min_delay_seconds=2 (repeatable)")
+    b.add_argument("--online-budget", type=float, default=config.ONLINE_BUDGET_SECONDS,
+                   metavar="SECONDS", help="total time for online lookups in this build; once "
+                   "spent, the offline gazetteer answers the rest (default: %(default)g)")
+    b.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the date of pages, feed items and export rows that have none")
+    b.add_argument("--fetch", action="store_true",
+                   help="download the pages of URL lists (*.urls) and of feed items whose page "
+                        "is not saved beside the feed (polite: robots.txt, rate limit, cache)")
+    b.add_argument("--fetch-delay", type=float, default=2.0, metavar="SECONDS",
+                   help="seconds between two requests to one host (default: %(default)s)")
+    b.add_argument("--store", type=Path, metavar="FILE", nargs="?", const=config.default_store,
+                   help="keep each article's results in FILE (SQLite; default "
+                        "<out>.store.sqlite) and process only the articles it has none for: a "
+                        "growing corpus builds in the time of its new articles, to the same layer")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    a = commands.add_parser("add", help="download article pages into a folder (then build it)")
+    a.add_argument("urls", nargs="+", help="addresses of article pages")
+    a.add_argument("--to", type=Path, default=config.ARTICLES,
+                   help="the articles folder to save the pages in (default: %(default)s/)")
+    a.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the date of a page that has none (written into the saved page)")
+    a.add_argument("--user-agent", help="identifies you to the sites (default: claimmap's)")
+    a.add_argument("--fetch-delay", type=float, default=2.0, metavar="SECONDS",
+                   help="seconds between two requests to one host (default: %(default)s)")
     g = commands.add_parser("geoparse", help="print every place mention of text or article files")
     g.add_argument("files", nargs="+", help="article files (with a date line) or plain text files")
     g.add_argument("--json", action="store_true",
@@ -62,13 +86,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _one_line(message: str) -> str:
-    """``message`` with control and invisible characters escaped (``\\n``, ``\\u202e``).
+def _iso_date(value: str):
+    """``--date``: checked as every article's date is (:func:`geo.text.parse_date`)."""
+    from .text.documents import parse_date
 
-    A report is one line per problem: a newline in a file name must not split it (or forge
-    a second "rejected" line), nor a bidi control make a name read backwards.
-    """
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    try:
+        return parse_date(value, "--date")
+    except ArticleError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _fetcher(args: argparse.Namespace):
+    """The polite downloader of ``--fetch`` and ``claimmap add`` (cache in $CLAIMMAP_CACHE)."""
+    from .text.fetching import Fetcher
+
+    return Fetcher(user_agent=args.user_agent, delay=args.fetch_delay)
 
 
 def _geocoder_options(pairs: list[str]) -> dict[str, object]:
@@ -86,7 +118,7 @@ def _geocoder_options(pairs: list[str]) -> dict[str, object]:
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """Warnings (a failed online query, a rebuilt index) as one line each, no source dump."""
-    print(_one_line(f"claimmap: warning: {message}"), file=sys.stderr)
+    print(one_line(f"claimmap: warning: {message}"), file=sys.stderr)
 
 
 def _loader(args: argparse.Namespace):
@@ -112,21 +144,50 @@ def run_build(args: argparse.Namespace) -> int:
         from .geocoding.online import online_mention_hook
 
         hook = online_mention_hook(args.geocoder, user_agent=args.user_agent, gazetteer=gazetteer,
+                                   budget_seconds=args.online_budget,
                                    **_geocoder_options(args.geocoder_option))
     progress = sys.stderr.isatty() if args.progress is None else args.progress
+    store = None
+    if args.store is not None:
+        from .store import Store, store_version
+
+        if args.store is config.default_store:
+            args.store = config.default_store(Path(args.out))
+        store = Store(args.store, store_version(gazetteer, args.geocoder if args.online else None))
     result = build(args.inputs, gazetteer, jobs=jobs, progress=progress and not args.quiet,
-                   mention_hook=hook, loader=loader)
+                   mention_hook=hook, loader=loader, default_date=args.date,
+                   fetch=_fetcher(args) if args.fetch else None, store=store)
     if not result.layer["articles"] and not result.errors:
-        raise UsageError(f"no article files (*.txt) in {', '.join(args.inputs)}")
+        from .text import ARTICLE_SUFFIXES
+
+        raise UsageError(f"no article files ({' '.join('*' + s for s in ARTICLE_SUFFIXES)}) "
+                         f"in {', '.join(args.inputs)}")
     write_layer(result.layer, args.out)
+    if store is not None:
+        store.finish(args.out, args.inputs)
+        if not args.quiet:
+            print(f"store {args.store}: {store.hits} articles reused, {store.misses} processed",
+                  file=sys.stderr)
     for error in result.errors:
-        print(_one_line(f"rejected {error}"), file=sys.stderr)
+        print(one_line(f"rejected {error}"), file=sys.stderr)
     if not args.quiet:
         s = result.stats
         print(f"{s['articles']} articles, {s['claims']} claims, {s['places']} places, "
               f"{s['unresolved']} unresolved mentions, {s['unplaced']} unplaced claims, "
               f"{s['rejected']} rejected -> {args.out}", file=sys.stderr)
     return EXIT_REJECTED if result.errors else EXIT_OK
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from .text.fetching import add_pages
+
+    saved, errors = add_pages(args.urls, args.to, _fetcher(args), args.date,
+                              progress=sys.stderr.isatty())
+    for path in saved:
+        print(one_line(f"saved {path}"))
+    for error in errors:
+        print(one_line(f"rejected {error}"), file=sys.stderr)
+    return EXIT_REJECTED if errors else EXIT_OK
 
 
 def _table(found: dict) -> str:
@@ -138,7 +199,7 @@ def _table(found: dict) -> str:
             f"{place['id']} {place['name']} ({place['kind']}, "
             f"{place['admin1'] or place['country'] or 'no country'})")
         lines.append(f"  {m['start']:>6}-{m['end']:<6} {m['text']:<24} {where}")
-    return "\n".join(_one_line(line) for line in lines)
+    return "\n".join(one_line(line) for line in lines)
 
 
 def run_geoparse(args: argparse.Namespace) -> int:
@@ -150,7 +211,7 @@ def run_geoparse(args: argparse.Namespace) -> int:
         try:
             found = geoparse_file(path, gazetteer)
         except ArticleError as error:
-            print(_one_line(f"rejected {error}"), file=sys.stderr)
+            print(one_line(f"rejected {error}"), file=sys.stderr)
             rejected = True
             continue
         print(json.dumps(found, ensure_ascii=False, separators=(",", ":")) if args.json
@@ -178,7 +239,7 @@ class _OneLineFormatter(logging.Formatter):
     """Library log records (geopy's retries) as one line each, without tracebacks."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return _one_line(f"claimmap: warning: {record.name}: {record.getMessage()}")
+        return one_line(f"claimmap: warning: {record.name}: {record.getMessage()}")
 
 
 def _quiet_libraries() -> None:
@@ -189,7 +250,7 @@ def _quiet_libraries() -> None:
     logging.getLogger("geopy").propagate = False
 
 
-COMMANDS = {"build": run_build, "geoparse": run_geoparse, "dashboard": run_dashboard}
+COMMANDS = {"build": run_build, "add": run_add, "geoparse": run_geoparse, "dashboard": run_dashboard}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except (ClaimmapError, OSError) as exc:
-        print(_one_line(f"claimmap: error: {exc}"), file=sys.stderr)
+        print(one_line(f"claimmap: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("claimmap: interrupted; the previous layer (if any) is untouched", file=sys.stderr)

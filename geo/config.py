@@ -7,7 +7,9 @@ through :mod:`importlib.resources`, never through a path relative to the reposit
 the user works on (articles, the layer being built) is relative to the current folder.
 
 Environment variables: ``CLAIMMAP_CACHE`` (the gazetteer index and geocoding caches;
-default ``~/.cache/claimmap``) and ``CLAIMMAP_LAYER`` (the layer the dashboard opens).
+default ``~/.cache/claimmap``; downloaded pages in its ``pages/``), ``CLAIMMAP_LAYER`` (the
+layer the dashboard opens) and ``CLAIMMAP_STORE`` (the incremental store the dashboard adds
+reports through).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Mapping
 
 CACHE_ENV = "CLAIMMAP_CACHE"
 LAYER_ENV = "CLAIMMAP_LAYER"
+STORE_ENV = "CLAIMMAP_STORE"
 
 BUNDLED = Path(str(resources.files("geo.bundled")))
 """The data shipped with the package: ``data/`` of the repository (mapped to the package
@@ -27,11 +30,18 @@ GAZETTEER_DIR = BUNDLED / "gazetteer"
 ADMIN1_FILE = "admin1_ru_ua_ne10m.geojson"
 COUNTRIES_FILE = "countries-110m.topojson.json"
 THEATRE_FILE = "kursk_theatre_places.csv"
-KATOTTG_FILE = "ua_katottg_settlements_sumy_kharkiv_chernihiv.csv"
+KATOTTG_FILE = "ua_settlements_katottg2025.csv.gz"
+WOF_FILE = "ua_wof_localities.csv.gz"
+CODAB_FILE = "ua_codab_admin_centroids.csv.gz"
+UA_NAME_FORMS_FILE = "ua_name_forms.csv"
+POSTAL_FILE = "ru_border_geonames_postal_places.csv.gz"
+ADMIN2_FILE = "geonames_admin2_ru_ua.csv.gz"
+LANDMARKS_FILE = "landmarks.csv"
 WORLD_ADMIN1_FILE = "admin1_world_ne10m.geojson"
 WORLD_REGIONS_FILE = "world_regions.csv"
 COUNTRY_NAMES_FILE = "country_names.csv"
-GAZETTEER_SOURCES = (ADMIN1_FILE, COUNTRIES_FILE, THEATRE_FILE, KATOTTG_FILE, WORLD_ADMIN1_FILE,
+GAZETTEER_SOURCES = (ADMIN1_FILE, COUNTRIES_FILE, THEATRE_FILE, KATOTTG_FILE, WOF_FILE, CODAB_FILE,
+                     UA_NAME_FORMS_FILE, POSTAL_FILE, ADMIN2_FILE, LANDMARKS_FILE, WORLD_ADMIN1_FILE,
                      WORLD_REGIONS_FILE, COUNTRY_NAMES_FILE)
 """The bundled sources every gazetteer reads, under :data:`GAZETTEER_DIR` (docs/gazetteer.md)."""
 PACKS_SUBDIR = "packs"
@@ -65,6 +75,9 @@ ARTICLES = Path("seeds")
 """What ``claimmap build`` reads when given no inputs (relative to the current folder)."""
 LAYER = Path("data") / "claims.geojson"
 """Where ``claimmap build`` writes, and the dashboard's first choice (current folder)."""
+ONLINE_BUDGET_SECONDS = 300.0
+"""``claimmap build --online``'s default total time for online lookups (geo/geocoding/budget.py):
+five minutes is 300 queries at Nominatim's one per second, and bounds a hanging service."""
 
 
 def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -81,6 +94,19 @@ def index_name(key: str) -> str:
 def geocode_cache(service: str, environ: Mapping[str, str] = os.environ) -> Path:
     """The persistent answers of one online geocoder."""
     return cache_dir(environ) / f"geocode-{service}.json"
+
+
+def pages_cache(environ: Mapping[str, str] = os.environ) -> Path:
+    """The pages ``--fetch`` and ``claimmap add`` downloaded, one file per URL."""
+    return cache_dir(environ) / "pages"
+
+
+def default_store(layer: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """The incremental store of a layer (``build --store`` without a file, and the
+    dashboard's "Add reports" panel): ``$CLAIMMAP_STORE``, else ``<layer>.store.sqlite``
+    beside the layer."""
+    chosen = environ.get(STORE_ENV)
+    return Path(chosen) if chosen else Path(layer).with_name(Path(layer).name + ".store.sqlite")
 
 
 def default_layer(environ: Mapping[str, str] = os.environ, cwd: Path | None = None) -> Path:

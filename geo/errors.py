@@ -9,6 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def one_line(message: str) -> str:
+    """``message`` with control and invisible characters escaped (``\\n``, ``\\u202e``).
+
+    A report is one line per problem: a newline in a file name must not split it (or forge
+    a second "rejected" line), nor a bidi control make a name read backwards. The CLI's
+    messages and the dashboard's quotes of a link's values both go through it.
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
 class ClaimmapError(Exception):
     """Base class: a problem with one input, reported as ``path:line: message``."""
 

@@ -76,12 +76,76 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number a text states as a quantity; ``document.text[start:end] == text``.
+
+    ``unit`` is ``count`` for a number of things (``counted`` names them: "settlements",
+    "Ukrainian soldiers") or a unit (``km2``, ``percent``, ``usd`` …); ``qualifier`` bounds
+    it ("over", "about", "at least", "up to" …, ``None`` when exact); ``also`` is the same
+    figure in other units ("(386 square miles)"), as (value, unit) pairs."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    counted: str | None
+    qualifier: str | None
+    also: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class EventTime:
+    """When a claim says its event happened: the days ``start`` … ``end`` (inclusive) that
+    its time expression (``text``, as written) means against the article's date, and how
+    precise that is (``day``, ``week`` or ``month``, as ACLED's time_precision 1-3)."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Claims of a layer about the same subject, place and period, grouped with a reason.
+
+    ``kind`` is ``corroboration`` (one speaker, the same figures or near-identical text in
+    several reports), ``same-speaker`` (one speaker's differing figures across reports),
+    ``different-speakers`` (their figures for the same thing) or ``denial`` (a claim and
+    the one it denies); ``disputed`` when figures differ beyond their qualifiers, or for a
+    denial. ``claims`` are (claim id, the figures compared, as written), in date order;
+    ``places`` the place ids they share; ``start``/``end`` the period they cover."""
+
+    id: str
+    kind: str
+    reason: str
+    disputed: bool
+    subject: str
+    places: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    claims: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What :mod:`geo.analysis` found in a layer's claims: each claim's figures and event
+    time (claims without either are absent), and the comparisons between claims."""
+
+    figures: dict[str, tuple[Figure, ...]]
+    times: dict[str, EventTime]
+    comparisons: tuple[Comparison, ...]
+
+
+@dataclass(frozen=True)
 class Place:
     """A place on the earth, as precise as the sources honestly allow.
 
     ``geometry`` is a GeoJSON geometry dict (a point, or the polygon of the region a place
     is only known to lie in: then ``approximate``); ``precision`` is ``country``, ``region``,
-    ``district`` or ``settlement``; ``source`` names the gazetteer source."""
+    ``district``, ``hromada`` (a Ukrainian settlement drawn at its hromada's centroid) or
+    ``settlement``; ``source`` names the gazetteer source."""
 
     id: str
     name: str

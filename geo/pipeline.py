@@ -16,6 +16,7 @@ up to :data:`MAX_CHUNK`, so each round trip carries many of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import sys
@@ -24,13 +25,16 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
+from .analysis import analyse
 from .claims import extract_claims, unify_speakers
 from .errors import ArticleError
 from .gazetteer import Gazetteer
-from .layer import assemble_layer, link_claims
+from .layer import assemble_layer, link_claims, place_speakers
 from .model import ArticleResult, Document, Link, Mention, Place
 from .places import find_mentions
-from .text import collect_paths, read_corpus
+from .store import Store, decode, document_key, encode
+from .text import Corpus, collect_paths, read_corpus
+from .text.corpus import Fetch
 
 GazetteerLoader = Callable[[], Gazetteer]
 """Opens a gazetteer in a worker process (picklable: e.g. a functools.partial of Gazetteer.load)."""
@@ -61,8 +65,8 @@ class BuildResult:
 
 def process_document(doc: Document, gazetteer: Gazetteer) -> ArticleResult:
     """Claims, place mentions and their links for one article (pure given the gazetteer)."""
-    claims = extract_claims(doc)
     mentions = find_mentions(doc, gazetteer)
+    claims = place_speakers(extract_claims(doc), mentions)
     links, unplaced = link_claims(claims, mentions)
     return ArticleResult(doc, claims, mentions, links, unplaced)
 
@@ -142,10 +146,17 @@ def build(
     progress: bool = False,
     mention_hook: MentionHook | None = None,
     loader: GazetteerLoader = Gazetteer.load,
+    default_date: dt.date | None = None,
+    fetch: Fetch | None = None,
+    store: Store | None = None,
 ) -> BuildResult:
     """Read, extract, resolve and assemble; never raises for a bad article.
 
     ``loader`` must open the same gazetteer as ``gazetteer``: worker processes use it.
+    ``default_date`` (``--date``) dates the pages, items and rows that have no date;
+    ``fetch`` (``--fetch``) downloads the pages of feed items and URL lists
+    (:func:`geo.text.read_corpus`). With a ``store`` (:mod:`geo.store`) only the articles
+    it has no result for are processed (and stored); the layer is the same.
 
     Python's cyclic garbage collector is paused meanwhile (and left as it was found): a
     build allocates millions of small objects that all live until the layer is assembled,
@@ -156,21 +167,27 @@ def build(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(inputs, gazetteer, jobs, progress, mention_hook, loader)
+        corpus = read_corpus(collect_paths(inputs), default_date=default_date, fetch=fetch,
+                             progress=progress)
+        return _build(corpus, gazetteer, jobs, progress, mention_hook, loader, store)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(inputs: Iterable[str], gazetteer: Gazetteer, jobs: int, progress: bool,
-           mention_hook: MentionHook | None, loader: GazetteerLoader) -> BuildResult:
-    corpus = read_corpus(collect_paths(inputs))
+def _build(corpus: Corpus, gazetteer: Gazetteer, jobs: int, progress: bool,
+           mention_hook: MentionHook | None, loader: GazetteerLoader,
+           store: Store | None) -> BuildResult:
     errors = list(corpus.errors)
-    results: list[ArticleResult] = []
-    bar = tqdm(total=len(corpus.documents), unit="article", disable=not progress,
+    keys = {id(doc): document_key(doc) for doc in corpus.documents} if store is not None else {}
+    stored = store.get(keys.values()) if store is not None else {}
+    todo = [doc for doc in corpus.documents if keys.get(id(doc)) not in stored]
+    fresh: dict[int, ArticleResult] = {}
+    new_rows: list[tuple[str, str]] = []
+    bar = tqdm(total=len(todo), unit="article", disable=not progress,
                file=sys.stderr, dynamic_ncols=True)
     with bar:
-        for outcome in _results(corpus.documents, gazetteer, jobs, loader):
+        for doc, outcome in zip(todo, _results(todo, gazetteer, jobs, loader)):
             bar.update(1)
             if isinstance(outcome, ArticleError):
                 errors.append(outcome)
@@ -178,7 +195,14 @@ def _build(inputs: Iterable[str], gazetteer: Gazetteer, jobs: int, progress: boo
             if mention_hook is not None:
                 outcome.mentions = mention_hook(outcome.mentions)
                 outcome.links, outcome.unplaced = link_claims(outcome.claims, outcome.mentions)
-            results.append(outcome)
+            fresh[id(doc)] = outcome
+            if store is not None:  # the article's own result, before the layer-wide passes
+                new_rows.append((keys[id(doc)], encode(outcome, gazetteer)))
+    if store is not None:
+        store.put(new_rows)
+    results = [fresh[id(doc)] if id(doc) in fresh else decode(stored[keys[id(doc)]], doc, gazetteer)
+               for doc in corpus.documents if id(doc) in fresh or keys.get(id(doc)) in stored]
     unify_speakers(results)  # "Klymenko" in one report is the "Ihor Klymenko" of another
     errors.sort(key=lambda e: (e.path or "", e.line or 0))
-    return BuildResult(assemble_layer(results), errors)
+    # figures, event time and comparisons across the layer's articles (issue 18)
+    return BuildResult(assemble_layer(results, analyse(results)), errors)

@@ -11,7 +11,9 @@ Prints four sections:
 4. the real-reporting corpus (tests/eval_real.py): claims and places of its war and world
    parts, tuning and held-out, beside the geotext peer, with the error classes of each part;
    the held-out parts as figures and class counts only (``python tests/eval_real.py
-   --details`` lists the tuning part's errors).
+   --details`` lists the tuning part's errors);
+5. figures (numbers with unit, counted thing, qualifier) on the same corpus
+   (tests/eval_figures.py; ``--details`` lists the tuning part's misses and spurious ones).
 
 The tuning set scores 1.000 by construction; only sections 3 and 4 say anything about
 unseen text. No test asserts a threshold on it, on purpose: a threshold would invite tuning the
@@ -28,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_claims  # noqa: E402
+import eval_figures  # noqa: E402
 import eval_places  # noqa: E402
 import eval_real  # noqa: E402
 from geo.text import read_article  # noqa: E402
@@ -117,6 +120,9 @@ def main() -> int:
     print()
     print("== real-reporting corpus: tuning and held-out parts (held-out as figures only) ==")
     print(eval_real.report(eval_real.evaluate(gazetteer)))
+    print()
+    print("== figures on the real-reporting corpus (held-out as figures only) ==")
+    print(eval_figures.report(eval_figures.evaluate()))
     return status
 
 

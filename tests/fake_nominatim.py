@@ -3,7 +3,8 @@
 It answers /search by query — a place, nothing, HTTP 500, 429, garbage, or too slowly —
 in Nominatim's JSON format (a hand-written answer, tests/fixtures/geocoding/), so geopy's
 real request and parsing code runs and no test touches the network. Queries named in
-``Nominatim.failing`` answer 500, so a test can make the service fail, then recover.
+``Nominatim.failing`` answer 500, so a test can make the service fail, then recover; with
+``Nominatim.hanging`` set, every query waits that many seconds before it answers.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ class Nominatim(BaseHTTPRequestHandler):
 
     hits: dict[str, int] = {}
     failing: set[str] = set()
+    hanging: float = 0.0
 
     def do_GET(self):  # noqa: N802 (http.server's name)
         query = parse_qs(urlparse(self.path).query).get("q", [""])[0]
         type(self).hits[query] = type(self).hits.get(query, 0) + 1
         status, body = (500, b"down") if query in self.failing else ANSWERS.get(query, (200, b"[]"))
-        if query == "Slow":
-            time.sleep(1.0)
+        if query == "Slow" or self.hanging:
+            time.sleep(self.hanging or 1.0)
         try:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")

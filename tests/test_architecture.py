@@ -3,7 +3,7 @@ cycle between modules, no import from a later stage into an earlier one, no modu
 300 lines (docs/architecture.md says why).
 
 Stages, in import order: the base modules (errors, config, model, rules, geometry, files),
-then text → claims → gazetteer → places → geocoding → layer → pipeline/geoparsing → cli.
+then text → claims → gazetteer → places → geocoding → analysis → layer → pipeline/geoparsing → cli.
 A module may import its own stage, earlier ones and the base. Every import counts, also one
 inside a function or under ``if TYPE_CHECKING``: a lazy import is still a dependency. The
 root package ``geo`` holds only the version and lazy accessors, so importing it (for
@@ -19,10 +19,11 @@ import pytest
 
 from conftest import ROOT
 
-STAGES = ("base", "text", "claims", "gazetteer", "places", "geocoding", "layer", "pipeline",
-          "cli")
+STAGES = ("base", "text", "claims", "gazetteer", "places", "geocoding", "analysis", "layer",
+          "pipeline", "cli")
 BASE = frozenset({"errors", "config", "model", "rules", "geometry", "files", "bundled"})
-TOP = {"pipeline": "pipeline", "geoparsing": "pipeline", "cli": "cli", "__main__": "cli"}
+TOP = {"pipeline": "pipeline", "geoparsing": "pipeline", "store": "pipeline", "cli": "cli",
+       "__main__": "cli"}
 MAX_LINES = 300
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from bench.corpus import generate
 from conftest import ROOT, SEEDS, run_cli
+from geo.layer import dumps_layer
+from geo.pipeline import build
 
 KILLS = 10
 RNG_SEED = 20250313
@@ -96,3 +98,24 @@ def test_sigkill_at_random_moments_leaves_the_old_or_the_new_complete_layer(tmp_
         # a killed build may leave its hidden temp file behind, never anything else
         assert [p.name for p in sorted(out.parent.iterdir()) if p not in _temp_files(out)] == [out.name]
     assert "old" in outcomes, outcomes
+
+
+def test_two_builds_to_the_same_out_at_once_leave_one_whole_layer(tmp_path, gazetteer):
+    """Issue 20: two users (or a cron job and a user) build to one --out at the same moment.
+    Each writes its own temporary file and renames it, so the layer is one build's whole
+    output, never a mix. (The session's warm gazetteer index is shared: from an empty cache
+    the two would also build the index at once, through the same atomic write, but that
+    costs minutes on the CI machine.)"""
+    corpus = tmp_path / "corpus"
+    generate(ARTICLES // 3, corpus, seed=12)
+    references = {dumps_layer(build([str(inputs)], gazetteer).layer).encode("utf-8")
+                  for inputs in (SEEDS, corpus)}
+    out = tmp_path / "shared" / "claims.geojson"
+    for round_ in range(2):
+        procs = [subprocess.Popen([sys.executable, "-m", "geo", "build", str(inputs), "--out",
+                                   str(out), "-q"], cwd=ROOT, stderr=subprocess.PIPE)
+                 for inputs in (SEEDS, corpus)]
+        errors = [proc.communicate(timeout=300)[1].decode() for proc in procs]
+        assert [proc.returncode for proc in procs] == [0, 0], errors
+        assert out.read_bytes() in references, f"round {round_}: a mix of the two layers"
+        assert [p.name for p in out.parent.iterdir()] == [out.name]

@@ -252,7 +252,7 @@ def test_markers_show_their_claims_and_the_legend_explains_precision(busy, brows
         small = seeds.map.locator(seeds.marker("Kazachya Loknya"))
         assert small.inner_text() == "2"  # the seeds: Sternenko and one more
         assert _box(marker)["width"] > _box(small)["width"]  # sized by claims
-        legend = seeds.map.locator(".claimmap-legend")
+        legend = seeds.map.locator(".claimmap-precision-legend")
         assert legend.is_visible()
         for row in ("settlement", "district", "region", "country"):
             assert row in legend.inner_text()

@@ -61,3 +61,40 @@ def test_bad_geocoder_option_is_a_usage_error(online_args, tmp_path):
     proc = run_cli("build", *online_args, "--geocoder-option", "nonsense", "--out",
                    str(tmp_path / "x.geojson"))
     assert proc.returncode == 2 and "KEY=VALUE" in proc.stderr
+
+
+UNKNOWN = ["Glibnovka", "Mervashka", "Pleksivka", "Qarvoshka", "Trundilovo", "Yoxino", "Zorinka"]
+"""Seven villages the bundled gazetteer does not know (invented names)."""
+
+
+def test_hanging_geocoder_stops_at_the_builds_online_budget(online_args, tmp_path):
+    """Issue 20: a geocoder that hangs until each timeout cost 85 s for 7 articles. With a
+    budget of 3 s and 2-s timeouts no more than three requests can start (2 s, then the 1 s
+    left, then none); the count of requests the server saw holds it, not a stopwatch."""
+    folder = Path(online_args[0])
+    for name in UNKNOWN:
+        (folder / f"{name}.txt").write_text(ARTICLE.replace("Zorinka", name), encoding="utf-8")
+    (folder / "zorinka.txt").unlink()
+    (Path(os.environ["CLAIMMAP_CACHE"]) / "geocode-nominatim.json").unlink(missing_ok=True)
+    Nominatim.hits.clear()
+    Nominatim.hanging = 10.0
+    try:
+        proc = run_cli("build", *online_args, "--online-budget", "3", "--out",
+                       str(tmp_path / "layer.geojson"))
+    finally:
+        Nominatim.hanging = 0.0
+    assert proc.returncode == 0, proc.stderr
+    assert sum(Nominatim.hits.values()) <= 3, Nominatim.hits
+    assert proc.stderr.count("online geocoding stopped: its budget of 3 s") == 1, proc.stderr
+    layer = _layer(tmp_path / "layer.geojson")
+    assert sorted(u["mention"] for u in layer["unresolved"]) == UNKNOWN
+    assert sum("online budget of 3 s is spent" in u["reason"] for u in layer["unresolved"]) >= 6
+    assert "Sudzha" in {f["properties"]["name"] for f in layer["features"]}
+
+
+@pytest.mark.parametrize("budget", ["0", "-5", "soon"])
+def test_online_budget_must_be_a_positive_number(online_args, tmp_path, budget):
+    proc = run_cli("build", *online_args, "--online-budget", budget, "--out",
+                   str(tmp_path / "x.geojson"))
+    assert proc.returncode == 2 and "online-budget" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -1,5 +1,4 @@
-"""dashboard.timeline and dashboard.urlstate: bins, the session's speaker colours, the brush,
-and a link's dates checked before the slider is seeded."""
+"""dashboard.timeline: bins, the session's speaker colours, the brush."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from dashboard_support import SAMPLE
 from dashboard.layerdata import Filters, filter_claims, load_layer
 from dashboard.timeline import (OKABE_ITO, bin_unit, brushed_dates, speaker_scale,
                                 timeline_frame, timeline_spec)
-from dashboard.urlstate import check_choices, check_dates
 
 D = dt.date
 
@@ -50,22 +48,3 @@ def test_brush_gives_the_days_it_covers():
     assert brushed_dates({"brush": {"date": [ms(D(2025, 3, 10)), ms(D(2025, 3, 17))]}}) == (
         D(2025, 3, 10), D(2025, 3, 16))
     assert brushed_dates({"brush": {}}) is None and brushed_dates(None) is None
-
-
-def test_link_dates_are_swapped_clamped_or_dropped_with_a_message():
-    first, last = D(2025, 3, 12), D(2025, 3, 13)
-    assert check_dates([], first, last) == (None, None)
-    assert check_dates(["2025-03-12", "2025-03-13"], first, last) == ((first, last), None)
-    window, message = check_dates(["2025-03-13", "2025-03-12"], first, last)
-    assert window == (first, last) and "swapped" in message
-    window, message = check_dates(["2024-01-01", "2030-01-01"], first, last)
-    assert window == (first, last) and "narrowed" in message
-    window, message = check_dates(["2025-02-30", "x"], first, last)
-    assert window is None and "not two YYYY-MM-DD days" in message
-
-
-def test_link_values_naming_nothing_are_reported():
-    query = {"speaker": ["Nobody", "Vladimir Putin"], "countries": ["maybe"]}
-    messages = check_choices(lambda key: query.get(key, []),
-                             {"speaker": ["Vladimir Putin"], "source": []})
-    assert len(messages) == 2 and "'Nobody'" in messages[0] and "maybe" in messages[1]

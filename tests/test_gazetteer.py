@@ -78,11 +78,11 @@ def test_regions_and_countries_are_valid_rfc7946_areas(gazetteer, place_id):
     assert shape(geometry).is_valid
 
 
-def test_katottg_village_gets_its_oblast_polygon_and_is_approximate(gazetteer):
-    place = gazetteer.get("katottg:UA59080310040065977")  # Loknia, Yunakivka hromada
-    assert place.kind == "settlement" and place.approximate and place.precision == "region"
-    assert place.geometry == gazetteer.get("iso:UA-59").geometry
-    assert place.source == "katottg"
+def test_katottg_village_without_a_point_is_at_its_hromadas_centroid(gazetteer):
+    place = gazetteer.get("katottg:UA59020050060010690")  # Viazove, Konotop raion: no point
+    hromada = gazetteer.get("codab:UA5902005")  # its hromada, COD-AB centroid
+    assert place.kind == "settlement" and place.approximate and place.precision == "hromada"
+    assert place.geometry == hromada.geometry and place.source == "katottg"
 
 
 def test_unknown_id_is_a_key_error(gazetteer):
@@ -237,8 +237,8 @@ def test_candidate_point_of_a_settlement_is_its_own_point(gazetteer):
 
 
 def test_places_sharing_a_polygon_share_one_parsed_geometry(gazetteer):
-    village = gazetteer.get("katottg:UA59080310040065977")
-    assert village.geometry is gazetteer.get("iso:UA-59").geometry
+    office = gazetteer.get("postal:RU-BEL-belgorod-dti")  # a postal place with no raion or point
+    assert office.precision == "region" and office.geometry is gazetteer.get("iso:RU-BEL").geometry
 
 
 def test_cached_candidates_are_a_fresh_list_each_time(gazetteer):

@@ -151,3 +151,16 @@ def test_the_model_records_are_the_schemas_objects_in_its_order():
     assert tuple(layer["features"][0]["properties"]) == PLACE_FIELDS + ("claims",)
     assert tuple(layer["features"][0]["properties"]["claims"][0]) == CLAIM_FIELDS
     assert tuple(layer["articles"][0]) == ARTICLE_FIELDS
+
+
+def test_the_analysis_member_is_in_the_schema(seed_layer):
+    """The seed layer's figures, event times and comparisons validate; a wrong one does not."""
+    validate_layer(seed_layer)
+    assert seed_layer["analysis"]["comparisons"] and seed_layer["analysis"]["claims"]
+    broken = json.loads(json.dumps(seed_layer))
+    broken["analysis"]["claims"][0]["event_time"] = {"start": "2025-03-08", "end": "2025-03-13",
+                                                     "precision": "fortnight", "text": "x"}
+    with pytest.raises(LayerError, match="analysis/claims/0/event_time"):
+        validate_layer(broken)
+    older = {k: v for k, v in seed_layer.items() if k != "analysis"}
+    validate_layer(older)  # a layer written before the analysis member still opens

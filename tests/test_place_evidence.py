@@ -144,3 +144,24 @@ def test_a_name_in_capitals_in_a_heading_or_also_in_ordinary_case_is_the_place(g
     found = _found(gazetteer, "Update 14:05 SHELLING IN POLTAVA\n\nAt 14:00 the governor of "
                               "POLTAVA said; later Poltava was quiet. WHO experts came.")
     assert [s for s, _, _ in found] == ["POLTAVA", "POLTAVA", "Poltava"]
+
+
+def _regions(gazetteer, body: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.place.id) for m in find_mentions(_doc(body), gazetteer) if m.place is not None]
+
+
+def test_a_region_before_the_title_of_its_head_is_the_region(gazetteer):
+    # a capitalised title after a place kept it out of the spotting; and "Quebec" is also a big city
+    found = _regions(gazetteer, "Manitoba Premier Wab Kinew met Quebec Premier François Legault. "
+                                "New York Governor Kathy Hochul joined them.")
+    assert found == [("Manitoba", "iso:CA-MB"), ("Quebec", "iso:CA-QC"), ("New York", "iso:US-NY")]
+
+
+def test_a_japanese_prefecture_is_its_first_level_region(gazetteer):
+    found = _regions(gazetteer, "The storm flooded Kochi Prefecture and parts of Ehime prefecture.")
+    assert found == [("Kochi Prefecture", "iso:JP-39"), ("Ehime prefecture", "iso:JP-38")]
+
+
+def test_a_world_region_named_with_states_or_countries_is_the_area(gazetteer):
+    found = _regions(gazetteer, "Envoys of the Gulf states and the Baltic countries met in Geneva.")
+    assert ("Gulf states", "area:gulf-states") in found and ("Baltic countries", "area:baltics") in found

@@ -30,6 +30,7 @@ from geo.layer import assemble_layer, dumps_layer, link_claims, validate_layer, 
 from geo.model import ArticleResult, Document
 from geo.pipeline import process_document
 from geo.text import parse_article, read_article, split_sentences
+from geo.text.dates import EARLIEST, latest
 
 PARAGRAPHS = sorted({
     paragraph.strip()
@@ -71,7 +72,8 @@ prose = st.lists(
 ).map("".join)
 """Article-like text: real prose spliced with traps and a little arbitrary unicode."""
 
-dates = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+dates = st.dates(min_value=EARLIEST, max_value=latest())
+"""Publication dates the reader accepts (geo/text/dates.py); the others are rejected."""
 
 
 @st.composite
@@ -140,6 +142,22 @@ def test_reading_any_bytes_gives_a_document_or_an_article_error(raw: bytes) -> N
             assert error.path == str(path) and "\n" not in str(error)
             return
     assert doc.text.encode("utf-8") in (raw, raw.removeprefix(b"\xef\xbb\xbf"))
+
+
+@PROPERTY
+@given(articles(), st.one_of(st.dates(max_value=EARLIEST - dt.timedelta(days=1)),
+                             st.dates(min_value=latest() + dt.timedelta(days=1))))
+def test_a_date_outside_the_publication_window_is_rejected_with_file_and_line(article, date):
+    text, good, *_ = article
+    lines = text.split(good.isoformat(), 1)
+    line = lines[0].count("\n") + 1
+    try:
+        _document(date.isoformat().join(lines))
+    except ArticleError as error:
+        assert (error.path, error.line) == ("prop.txt", line)
+        assert f"date {date.isoformat()} is outside the accepted publication dates" in str(error)
+    else:
+        raise AssertionError(f"{date} was accepted")
 
 
 # --- the sentence splitter -----------------------------------------------------------

@@ -103,10 +103,24 @@ def _duplicate(folder: Path) -> Path:
     return Path(shutil.copy(SEEDS / "000_d599976d65cc3f1e.txt", folder / "zz_copy.txt"))
 
 
+def _dated(date: str, line: int = 1):
+    """An otherwise good article dated ``date`` on its ``line``-th line."""
+    def make(folder: Path) -> Path:
+        path = folder / f"dated_{date}.txt"
+        path.write_text("\n" * (line - 1) + f"date {date}\nReport: {KAZACHYA_LOKNYA_SENTENCE}\n",
+                        encoding="utf-8")
+        return path
+    return make
+
+
 BAD_INPUTS = [
     ("no date line", _fixture("missing_date.txt"), ":1: first line must be 'date YYYY-MM-DD'"),
     ("impossible date", _fixture("impossible_date.txt"), ":3: impossible date '2025-02-30'"),
     ("date not ISO", _fixture("bad_date_format.txt"), ":1: date '14/03/2025' is not YYYY-MM-DD"),
+    ("date 9999-12-31", _dated("9999-12-31"),
+     ":1: date 9999-12-31 is outside the accepted publication dates 1900-01-01 .. "),
+    ("date 0001-01-02", _dated("0001-01-02", line=3),
+     ":3: date 0001-01-02 is outside the accepted publication dates 1900-01-01 .. "),
     ("empty", _fixture("empty.txt"), ":1: empty article (no text at all)"),
     ("whitespace only", _fixture("whitespace_only.txt"), ":1: empty article (whitespace only)"),
     ("date but no text", _fixture("date_only.txt"), ":1: article has a date but no text"),
@@ -134,6 +148,19 @@ def test_bad_file_in_a_folder_is_named_in_one_line_and_the_seeds_are_intact(
     assert len(rejections) == 1, proc.stderr
     expected = message.format(size=bad.lstat().st_size, folder=folder)
     assert rejections[0].startswith(f"rejected {bad}{expected}")
+    assert out.read_bytes() == reference
+
+
+def test_seeds_with_articles_dated_9999_and_0001_build_without_them(tmp_path, reference):
+    """Issue 20's acceptance folder; the browser test serves the same build
+    (test_browser.py::test_seeds_with_impossible_dates_build_and_show_the_seeds_places)."""
+    folder = _seeds_plus(tmp_path / "articles")
+    bad = [_dated("9999-12-31")(folder), _dated("0001-01-02")(folder)]
+    out = tmp_path / "layer.geojson"
+    proc = _build(folder, out=out)
+    assert proc.returncode == 1, proc.stderr
+    assert [line.split(":")[0] for line in _rejections(proc.stderr)] == [
+        f"rejected {path}" for path in sorted(bad)]
     assert out.read_bytes() == reference
 
 

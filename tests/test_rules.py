@@ -19,6 +19,9 @@ def _write(tmp_path, name: str, text: str):
 LEXICON, VERBS, SPEAKERS = ((rules.read_lexicon, "words.txt"),
                              (rules.read_verbs, "reporting_verbs.csv"),
                              (rules.read_speakers, "speakers.csv"))
+NUMBERS = (lambda path: rules.read_keyed(path, ("word", "value", "kind"),
+                                         {"kind": ("number", "scale")}, number="value"),
+           "numbers.csv")
 VERB_HEADER = "lemma,forms,noun,not_verbs,bulletin\n"
 SPEAKER_HEADER = "canonical,kind,alias\n"
 
@@ -40,6 +43,10 @@ SPEAKER_HEADER = "canonical,kind,alias\n"
     (SPEAKERS, SPEAKER_HEADER + "Dmitry Peskov,spokesman,Peskov\n", 2,
      "kind 'spokesman' is not one of"),
     (SPEAKERS, SPEAKER_HEADER + "Dmitry Peskov,person,Peskov\n" * 2, 3, "listed twice"),
+    (NUMBERS, "word,value,kind\nfive,5,number\nfive,5,number\n", 3, "listed twice"),
+    (NUMBERS, "word,value,kind\nFive,5,number\n", 2, "not lower case"),
+    (NUMBERS, "word,value,kind\nfive,V,number\n", 2, "value 'V' is not a number"),
+    (NUMBERS, "word,value,kind\nfive,5,digit\n", 2, "kind 'digit' is not one of"),
 ])
 def test_a_malformed_line_is_named_with_its_file_and_line(tmp_path, reader, text, line, message):
     read, name = reader

@@ -156,16 +156,15 @@ class References:
 def _mention_pattern(forms: frozenset[str]) -> re.Pattern:
     """Any of ``forms`` as whole words, in any case, the longest where several match.
 
-    Memoised per set of forms. The lookahead on the forms' first letters lets the scan pass
-    over a position without trying every form there; it only rejects positions where no
-    form could start."""
-    initials = "".join(sorted({re.escape(form[0]) for form in forms}))
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?=[{initials}])(?:{alternatives})\b(?![-‐])", re.IGNORECASE)
+    Memoised per set of forms. The forms are lower-cased into one trie (:func:`rules.trie`),
+    so the scan tries one letter at a position, not every form (an alternation of the
+    hundred curated forms, case-blind, was a tenth of claim extraction)."""
+    return re.compile(rf"\b(?:{rules.trie({form.lower() for form in forms})})\b(?![-‐])", re.IGNORECASE)
 
 
 _CURATED_PATTERN = _mention_pattern(frozenset(CURATED_PERSON_FORMS))
 """The curated people's forms, compiled once: every article is scanned with it."""
+_CURATED_LOWERED = {form.lower(): name for form, name in CURATED_PERSON_FORMS.items()}
 
 
 def person_mentions(masked: str, start: int, registry: ArticleSpeakers) -> list[tuple[int, Speaker]]:
@@ -176,7 +175,8 @@ def person_mentions(masked: str, start: int, registry: ArticleSpeakers) -> list[
     this article names — merged leftmost-longest: a pattern of every form per article cost
     more to build than to use."""
     forms = person_aliases(registry)
-    lowered = {form.lower(): name for form, name in forms.items()}
+    lowered = dict(_CURATED_LOWERED)
+    lowered.update((form.lower(), name) for form, name in forms.items() if CURATED_PERSON_FORMS.get(form) != name)
     found = [(m.start(), m.end()) for m in _CURATED_PATTERN.finditer(masked, start)]
     own = frozenset(form for form in forms if form not in CURATED_PERSON_FORMS)
     if own:

@@ -52,6 +52,7 @@ _FILLER = re.compile(
 """Adverbs, auxiliaries and days between a subject and its verb ("Peskov also said",
 "Lubinets and Sternenko have both reported", "Gladkov on Monday evening said", "The
 ministry initially said", "X reacted by calling")."""
+_WHEN = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+" + _DAYS + r"\b.*$")
 _NOT_ACTIVE = re.compile(r"\b(?:was|were|been|be|is|are|being|to|not)\s*$")
 _BOUNDARY = re.compile(
     MASK + r"+|[:;()]|\s[-–—]\s|\b(?:that|while|after|as|As|when|since|because|before|"
@@ -83,11 +84,13 @@ _AND_VERB = re.compile(r"\s+and\s+$")
 
 
 def _subject_zone(masked: str, start: int, verb_start: int) -> tuple[str, int] | None:
-    zone = _ACRONYM.sub(lambda m: " " * len(m.group(0)), masked[start:verb_start])
-    who = _RELATIVE_WHO.search(zone)
+    zone = masked[start:verb_start]
+    if "(" in zone:  # the substring tests skip a regex scan that cannot match
+        zone = _ACRONYM.sub(lambda m: " " * len(m.group(0)), zone)
+    who = _RELATIVE_WHO.search(zone) if "who" in zone else None
     if who:  # "…, Volodymyr Zelensky, who tweeted": the relative's antecedent speaks
         return zone[:who.start()].rsplit(",", 1)[-1], start
-    if _AND_VERB.search(zone) and not _NOT_ACTIVE.search(zone[:_AND_VERB.search(zone).start()]):
+    if " and" in zone and _AND_VERB.search(zone) and not _NOT_ACTIVE.search(zone[:_AND_VERB.search(zone).start()]):
         lead = lead_phrase(zone)  # "Ukrainian forces are counterattacking … and claim …"
         if lead and _TOKEN.findall(zone)[len(lead.split()):][:1] and VERB_OR_BE.match(
                 " ".join(_TOKEN.findall(zone)[len(lead.split()):][:1])):
@@ -170,7 +173,7 @@ def _active_attribution(masked: str, start: int, end: int) -> Attribution | None
         if zone is None:
             continue
         text, offset = zone
-        segments = [s.strip() for s in _ACRONYM.sub("", text).split(",") if s.strip()]
+        segments = [s.strip() for s in (_ACRONYM.sub("", text) if "(" in text else text).split(",") if s.strip()]
         if lead:
             subjects = [(lead, None)]
         else:
@@ -186,7 +189,7 @@ def _active_attribution(masked: str, start: int, end: int) -> Attribution | None
             return Attribution(tuple(subjects), verb.group(0), verb.start(),
                                first if first >= 0 else offset)
     if according:
-        phrase = according.group(1).strip()
+        phrase = _WHEN.sub("", according.group(1).strip())  # "according to X on Saturday": X
         return Attribution(((phrase, None),), "according to", according.start(),
                            according.start(1))
     return None

@@ -46,7 +46,8 @@ _OF_CHANNEL = re.compile(r"^(?:the\s+)?(?:Telegram\s+)?(?:" + rules.alternation(
                          + r")\s+of\s+(?P<name>.+)$", re.IGNORECASE)
 _SOURCE_NOUN = rules.alternation(rules.words("source-noun"))
 _POSSESSIVE_REPORTS = re.compile(r"^(?P<name>.+?)['’]s\s+(?:" + _SOURCE_NOUN + r")$")
-_ISSUED_BY = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + _SOURCE_NOUN + r")\s+(?:from|by|of)\s+"
+_ISSUED_BY = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + _SOURCE_NOUN + r")\s+(?:(?:"
+                        + rules.alternation(rules.words("issued")) + r")\s+)?(?:from|by|of)\s+"
                         r"(?P<name>.+)$", re.IGNORECASE)
 _NAMED_OUTLET = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:" + rules.alternation(rules.words("outlet-noun"))
                            + r")\s+['‘\"“](?P<name>[^'’\"”]+)['’\"”]$")

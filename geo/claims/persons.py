@@ -57,19 +57,47 @@ def person_names(text: str, start: int = 0) -> list[str]:
         if first_names.isdisjoint(words):
             continue  # most capitalised runs hold no first name: one C-level test
         first = next(i for i, word in enumerate(words) if word in FIRST_NAMES)
-        names.append(" ".join(words[first:]))
+        name = words[first:]
+        owner = next((i for i, word in enumerate(name) if word.endswith(("'s", "’s"))), None)
+        if owner is not None:  # "Andrej Babiš's ANO movement": the name ends at the possessive
+            name = name[:owner] + [name[owner][:-2]]
+        names.append(" ".join(name))
     return names
 
 
 _NOT_IN_NAMES = frozenset(w.capitalize() for w in rules.words("function", "day", "non-speaker", "before-name"))
 """Capitalised words that open a run without being part of a name ("With", "On", "Mr")."""
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
-_NAME_RUN = re.compile(rf"(?<![\w'’.-])(?:[A-Z][a-zà-ÿ'’-]+|(?:{_PARTICLES})\b)"
-                       rf"(?:\s(?:[A-Z][a-zà-ÿ'’-]+|(?:{_PARTICLES})\b)){{1,3}}")
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’-]+"
+"""A capitalised word in any Latin script ("Babiš", "Šimečka", "Łukasz"), not an acronym."""
+_NAME_RUN = re.compile(rf"(?<![\w'’.-])(?:{_NAME_WORD}|(?:{_PARTICLES})\b)"
+                       rf"(?:\s(?:{_NAME_WORD}|(?:{_PARTICLES})\b)){{1,3}}")
 _TITLE_BEFORE = re.compile(r"(?:\b(?:" + rules.alternation(w.capitalize() for w in rules.words("before-name")
                                                           if w.isalpha() and len(w) <= 3)
                            + r")\.?|\b[Aa]ccording to)\s$")
 _ADVERB_AFTER = re.compile(r"\s+(?:\w+ly|also|later)\b")
+
+
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,5}")
+
+
+def given_syllables(word: str) -> bool:
+    """An East Asian given name written as two hyphenated syllables ("Ching-te", "Jae-myung",
+    "Yu-ih"), after the family name; not an English compound ("Pro-war", "Kyiv-based")."""
+    if not _SYLLABLES.fullmatch(word):
+        return False
+    second = word.split("-")[1]
+    return second not in rules.COMMON_WORDS and not second.endswith("ed")
+
+
+_TITLES = rules.words("title")
+
+
+def _describes(words: list[str]) -> bool:
+    """The run's first word describes the person named after it ("Prime Minister Petr Fiala",
+    "Billionaire Andrej Babiš"): a title word, or a common noun before a given name."""
+    first = words[0].lower()
+    return first in _TITLES or (first in rules.COMMON_WORDS and words[1].lower() in rules.GIVEN_NAMES)
 
 
 def confirmed_names(text: str, start: int = 0) -> list[str]:
@@ -82,17 +110,18 @@ def confirmed_names(text: str, start: int = 0) -> list[str]:
     for match in _NAME_RUN.finditer(text, start):
         words = match.group(0).split()
         for cut, word in enumerate(words):
-            if word.endswith(("'s", "’s")) or "-" in word:
+            if word.endswith(("'s", "’s")) or ("-" in word and not (cut and given_syllables(word))):
                 words = words[:cut + 1] if word.endswith(("'s", "’s")) else words[:cut]
                 if words:
                     words[-1] = words[-1][:-2] if words[-1].endswith(("'s", "’s")) else words[-1]
                 break
-        while words and (words[0] in _NOT_IN_NAMES or words[0].endswith("ing")):
+        while words and (words[0] in _NOT_IN_NAMES or words[0].endswith("ing") or (len(words) > 2 and _describes(words))):
             words = words[1:]
         if len(words) < 2 or any(w.lower() in NOT_SURNAMES for w in words) \
                 or is_demonym(words[-1]) or words[-1] in _NOT_IN_NAMES:
             continue
-        runs.setdefault(words[-1], " ".join(words))
+        # "Lai Ching-te", "Lee Jae-myung": the family name comes first and stands alone ("Lai said")
+        runs.setdefault(words[0] if given_syllables(words[-1]) else words[-1], " ".join(words))
     return [full for surname, full in runs.items() if _used_alone(text, start, surname)]
 
 

@@ -35,15 +35,18 @@ class ArticleSpeakers:
         if alias:
             self.aliases[alias.lower()] = speaker
         named = " " in speaker.name or speaker.name in FIRST_NAMES or speaker.kind == "org"
-        words = speaker.name.split()
-        if speaker.kind == "person" and any(
-                known.kind == "person" and words[-len(name.split()):] == name.split() and name != speaker.name
-                for name, known in self.full_names.items()):
-            named = False  # "Human Rights Volker Türk" after "Volker Türk": a title's tail, not a new name
-        if named and speaker.name not in self.full_names:
+        if named and speaker.name not in self.full_names and not (
+                speaker.kind == "person" and self._tail_of_known(speaker.name)):
             self.full_names[speaker.name] = speaker
         if speaker.title:
             self.roles.append((normalise(speaker.title), speaker))
+
+    def _tail_of_known(self, name: str) -> bool:
+        """"Human Rights Volker Türk" after "Volker Türk": a title's tail, not a new name (but
+        "Petr Pavel" after a bare "Pavel" is the full name)."""
+        words = name.split()
+        return any(known.kind == "person" and len(parts) > 1 and words[-len(parts):] == parts
+                   for parts, known in ((n.split(), k) for n, k in self.full_names.items()))
 
     def _by_surname(self, surname: str) -> Speaker | None:
         """The one registered person with this surname; else the one whose name has this

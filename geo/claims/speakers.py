@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .. import rules
 from .names import NAME_PARTICLES, clean_phrase, government, is_demonym, national_body, non_speaker
-from .persons import FIRST_NAMES
+from .persons import FIRST_NAMES, given_syllables
 
 PEOPLE = rules.PEOPLE
 """Well-known people of the Kursk/Sumy/Belgorod theatre and the forms the press uses
@@ -144,6 +144,9 @@ def read_phrase(phrase: str) -> tuple:
     if proxy:
         role = proxy.group("role") or proxy.group("role2")
         return "proxy", proxy.group("who") or proxy.group("who2"), role.lower()
+    affiliated = _affiliated(phrase)
+    if affiliated:
+        return affiliated
     state = government(phrase)
     if state:
         return "known", Speaker(state, "org", None)
@@ -179,6 +182,29 @@ def read_phrase(phrase: str) -> tuple:
         org, description = _org_name(phrase)
         return "name", Speaker(org, "org", description)
     return "name", Speaker(name, kind, title)
+
+
+_AFFILIATION = re.compile(r"^(?P<who>[A-Z][^,]*?)\s+of\s+(?P<body>(?:the\s+)?[A-Z].*)$")
+
+
+def _affiliated(phrase: str) -> tuple | None:
+    """"Hou Yu-ih of the Kuomintang", "Jens Stoltenberg of NATO": a person named with the body
+    they belong to is the person (the body is their title) — when the words before "of" are a
+    name: curated, or opening with a given name, or ending in hyphenated given syllables;
+    never "Ministry of Defence", "Bank of England", "Islamic Republic of Iran"."""
+    match = _AFFILIATION.match(phrase)
+    if not match:
+        return None
+    who = match.group("who").split()
+    if len(who) < 2 or not all(w[:1].isupper() for w in who) or set(normalise(match.group("who")).split()) & ORGANISATION_WORDS:
+        return None
+    found = read_phrase(match.group("who"))
+    if found[0] not in ("name", "known") or found[1].kind != "person" or found[1].title:
+        return None
+    if found[0] == "name" and not (who[0].lower() in rules.GIVEN_NAMES or who[0] in FIRST_NAMES
+                                   or given_syllables(who[-1])):
+        return None
+    return found[0], Speaker(found[1].name, "person", strip_determiner(match.group("body")))
 
 
 _HEAD_OF = re.compile(r"^(?:the\s+)?(?:(?:former|acting|deputy|new)\s+)?(?:"

@@ -53,29 +53,9 @@ def verb_forms(verbs: Sequence[rules.Verb] = rules.VERBS,
     return tuple(sorted(forms))
 
 
-def _trie(words: tuple[str, ...]) -> str:
-    """One regex for many words, shared prefixes factored out ("sa(?:id|y(?:ing|s)?)"):
-    a plain alternation of ~180 verb forms tries each one at every position, this does not."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
 REPORTING_VERBS = verb_forms()
 """Every form of every reporting verb ("said", "says", "informs", "assessed", "put it", …)."""
-VERB_PATTERN = re.compile(r"\b" + _trie(REPORTING_VERBS) + r"\b")
+VERB_PATTERN = re.compile(r"\b" + rules.trie(REPORTING_VERBS) + r"\b")
 """Any reporting verb form as a whole word (``put it`` included)."""
 BULLETIN_VERBS = frozenset(_inflect(verb)[1] for verb in rules.VERBS if verb.bulletin)
 """Present-tense verbs of an issuing body ("The General Staff informs that …"): the

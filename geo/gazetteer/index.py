@@ -26,7 +26,7 @@ from ..files import atomic_path
 from . import names
 from .sources.records import Record
 
-FORMAT = "11"
+FORMAT = "13"
 """Bump when the index layout or the reading of any source changes."""
 
 _SCHEMA = """

@@ -42,7 +42,10 @@ def _read_all(data_dir: Path, packs: Sequence[Path], overrides: Path | None) -> 
     polygons = {r.place.admin1 or r.place.country: r.place.geometry for r in admin1 + world + countries}
     records = admin1 + world + countries + sources.read_world_regions(data_dir, polygons)
     records += sources.read_geonames(admin1, sources.geonames_admin1(data_dir))
-    records += sources.read_theatre(data_dir, admin1) + sources.read_katottg(data_dir, admin1)
+    records += sources.read_theatre(data_dir, admin1) + sources.read_landmarks(data_dir, admin1)
+    ukraine = sources.read_tables(data_dir)
+    records += sources.read_settlements(data_dir, ukraine, set(sources.cities500()))
+    records += sources.read_districts(data_dir, ukraine) + sources.read_postal(data_dir, admin1)
     by_code = {r.place.admin1: r.place for r in admin1}
     existing = {r.place.id: r.place for r in records}
     for pack in packs:

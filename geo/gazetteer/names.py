@@ -128,3 +128,30 @@ def ukrainian_short(name_uk: str | None, name_ru: str | None) -> list[str]:
             base = stem + ending[:-2]
             out += [f"{base}ой области", f"{base}ую область", f"{base}ой областью"]
     return out
+
+
+DISTRICT_WORDS = {level: tuple(w for lv, w, _ in rules.DISTRICT_TYPES if lv == level)
+                  for level in ("raion", "hromada")}
+"""The type words of each district level ("district", "raion", … ; "hromada", "community", …)."""
+_ADJECTIVE_END = re.compile(r"k(?:iy|yi|yy|ii|ij|y|i)$")
+
+
+def adjective_forms(name: str) -> list[str]:
+    """The spellings of a Latin district adjective: Sudzhanskiy -> Sudzhansky, Sudzhanskiy,
+    Sudzhanskyi; a name that is no such adjective ("Pokrovsk") is returned alone."""
+    if not _ADJECTIVE_END.search(name):
+        return [name]
+    base = _ADJECTIVE_END.sub("k", name)
+    return list(dict.fromkeys([name, base + "y", base + "iy", base + "yi"]))
+
+
+def district_names(level: str, stems: list[str]) -> list[str]:
+    """Every "<stem> <type word>" of a district level: Latin type words after a Latin stem,
+    Cyrillic after a Cyrillic one ("Sudzhansky district", "Pokrovsk raion", "Суджанский район")."""
+    out = []
+    for stem in dict.fromkeys(s for s in stems if s):
+        cyrillic = re.search(r"[\u0400-\u04ff]", stem) is not None
+        for word in DISTRICT_WORDS[level]:
+            if (re.search(r"[\u0400-\u04ff]", word) is not None) == cyrillic:
+                out.append(f"{stem} {word}")
+    return out

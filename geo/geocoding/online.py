@@ -5,7 +5,9 @@ request per second and no repeated queries. So a user agent is mandatory (UsageE
 one), calls go through geopy's RateLimiter with a timeout, and every answer is kept in a
 persistent cache (:mod:`geo.geocoding.cache`). Any failure — timeout, HTTP 429/500, an
 unparseable answer — becomes :class:`GeocoderError`; :func:`resolve_online` then keeps the
-mention unresolved with the reason, and the query is retried on the next build.
+mention unresolved with the reason, and the query is retried on the next build. The whole
+build's online time is bounded too (:mod:`geo.geocoding.budget`): once the budget is spent a
+warning says so, once, and the offline gazetteer's answers stand for the rest of the build.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..errors import GeocoderError, UsageError
 from ..gazetteer import Gazetteer
 from ..model import Mention, Place
 from .base import Geocoder
+from .budget import Budget, BudgetSpent
 from .cache import GeocodeCache
 
 DEFAULT_TIMEOUT = 10.0
@@ -37,6 +40,12 @@ MAX_FAILURES_IN_A_ROW = 3
 """After this many consecutive failures the service is taken as down for the rest of the build:
 further queries fail at once (and are retried next build) instead of each waiting for timeouts."""
 
+
+
+class BudgetSpentError(GeocoderError):
+    """A query not sent because the build's online budget is spent (warned about once)."""
+
+
 SETTLEMENT_TYPES = frozenset("city town village hamlet suburb locality isolated_dwelling".split())
 
 
@@ -46,7 +55,8 @@ class OnlineGeocoder:
     def __init__(self, service: str, *, user_agent: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT, min_delay_seconds: float = DEFAULT_MIN_DELAY,
                  max_retries: int = 2, error_wait_seconds: float = 5.0,
-                 cache_path: Path | None = None, **options: Any):
+                 cache_path: Path | None = None,
+                 budget_seconds: float | None = config.ONLINE_BUDGET_SECONDS, **options: Any):
         if not user_agent or not user_agent.strip():
             raise UsageError("online geocoding needs --user-agent (e.g. 'claimmap/0.1 you@example.org'): "
                              "public geocoders refuse anonymous clients")
@@ -59,7 +69,13 @@ class OnlineGeocoder:
             backend = cls(user_agent=user_agent, timeout=timeout, **options)
         except (TypeError, GeopyError) as exc:
             raise UsageError(f"geocoder {service!r} cannot be set up: {exc}") from None
-        self._geocode = RateLimiter(backend.geocode, min_delay_seconds=min_delay_seconds,
+        if budget_seconds is not None and not budget_seconds > 0:
+            raise UsageError(f"--online-budget must be more than 0 seconds, not {budget_seconds}")
+        self.budget = Budget(budget_seconds)
+        self._budget_warned = False
+        self.timeout = timeout
+        self._backend = backend
+        self._geocode = RateLimiter(self._attempt, min_delay_seconds=min_delay_seconds,
                                     max_retries=max_retries, error_wait_seconds=error_wait_seconds,
                                     swallow_exceptions=False)
         self.cache = GeocodeCache(cache_path or config.geocode_cache(service))
@@ -75,12 +91,34 @@ class OnlineGeocoder:
             return locations[0] if locations else None
         return locations
 
+    def _attempt(self, query: str, **kw: Any):
+        """One request, its timeout cut to the budget left (BudgetSpent when none is)."""
+        return self._backend.geocode(query, timeout=self.budget.timeout(self.timeout), **kw)
+
     def _ask(self, query: str) -> list[Location]:
+        if not self.budget.exhausted:
+            try:
+                with self.budget.counting():
+                    return self._ask_now(query)
+            except BudgetSpent:
+                pass
+        if not self._budget_warned:
+            self._budget_warned = True
+            warnings.warn(f"online geocoding stopped: its budget of {self.budget.seconds:g} s "
+                          f"(--online-budget) is spent; {self.name} is not asked for {query!r} "
+                          "nor any later name, the offline gazetteer's answers stand for the "
+                          "rest of this build", stacklevel=3)
+        raise BudgetSpentError(f"{self.name} not asked for {query!r}: the online budget of "
+                               f"{self.budget.seconds:g} s is spent")
+
+    def _ask_now(self, query: str) -> list[Location]:
         if self.failures_in_a_row >= MAX_FAILURES_IN_A_ROW:
             raise GeocoderError(f"{self.name} not asked for {query!r}: it failed "
                                 f"{self.failures_in_a_row} times in a row in this build")
         try:
             answer = self._geocode(query, exactly_one=False)
+        except BudgetSpent:
+            raise
         except GeopyError as exc:
             self.failures_in_a_row += 1
             raise GeocoderError(f"{self.name} failed for {query!r}: {type(exc).__name__}: {exc}") from None
@@ -131,7 +169,8 @@ def resolve_online(mentions: list[Mention], geocoder: Geocoder,
         try:
             location = geocoder.geocode(mention.surface, exactly_one=True)
         except GeocoderError as exc:
-            warnings.warn(str(exc), stacklevel=2)
+            if not isinstance(exc, BudgetSpentError):  # that one is warned about once
+                warnings.warn(str(exc), stacklevel=2)
             out.append(replace(mention, reason=f"{mention.reason or 'unresolved'}; online: {exc}"))
             continue
         if location is None:

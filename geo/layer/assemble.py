@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from .. import __version__
 from ..geometry import normalise_geometry
-from ..model import (ARTICLE_FIELDS, CLAIM_FIELDS, PLACE_FIELDS, ArticleResult, Claim, Document,
-                     Place)
+from ..model import (ARTICLE_FIELDS, CLAIM_FIELDS, PLACE_FIELDS, Analysis, ArticleResult, Claim,
+                     Document, Place)
+from .analysis import analysis_member
 
 SCHEMA_VERSION = 1
 
@@ -45,8 +46,9 @@ def _feature(place: Place, records: list[dict], surfaces: set[str]) -> dict:
     }
 
 
-def assemble_layer(results: list[ArticleResult]) -> dict:
-    """Build the FeatureCollection from per-article results (pure; order-independent)."""
+def assemble_layer(results: list[ArticleResult], analysis: Analysis | None = None) -> dict:
+    """Build the FeatureCollection from per-article results (pure; order-independent), with
+    the ``analysis`` member when :func:`geo.analysis.analyse` was run on them."""
     results = sorted(results, key=lambda r: r.document.id)
     places: dict[str, Place] = {}
     records: dict[str, dict[tuple[str, str], dict]] = {}
@@ -77,7 +79,7 @@ def assemble_layer(results: list[ArticleResult]) -> dict:
         _feature(places[pid], list(records[pid].values()), surfaces.get(pid, set()))
         for pid in sorted(places)
     ]
-    return {
+    layer = {
         "type": "FeatureCollection",
         "generator": {"name": "claimmap", "version": __version__, "schema": SCHEMA_VERSION},
         "articles": [
@@ -90,3 +92,7 @@ def assemble_layer(results: list[ArticleResult]) -> dict:
         "unplaced": sorted(unplaced, key=_claim_order),
         "features": features,
     }
+    if analysis is not None:
+        layer["analysis"] = analysis_member(analysis, {
+            claim.id: (claim, r.document) for r in results for claim in r.claims})
+    return layer

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from .. import rules
 from ..model import Claim, Link, Mention, Place
@@ -97,3 +98,27 @@ def link_claims(claims: list[Claim], mentions: list[Mention]) -> tuple[list[Link
         else:
             links.append(Link(claim, place, "context"))
     return links, unplaced
+
+
+_AUTHORITIES = {"country": "government of {}", "admin1": "{} regional government",
+                "settlement": "{} city authorities"}
+"""How a place that speaks is named as the body speaking for it (docs/annotation.md: a
+region or city as subject is its government)."""
+
+
+def place_speakers(claims: list[Claim], mentions: list[Mention]) -> list[Claim]:
+    """``claims`` with a speaker that is a place the article names ("Bavaria said", "Passau
+    said it would rebuild") given to that place's authorities ("Bavaria regional
+    government"): a speaker is a person or a body, never a place. The claims stage cannot
+    tell a region from a person by the name alone; the article's resolved mentions can.
+    Capitals and countries with a government of their own name in the rules ("Kyiv",
+    "Japan") were already read as that government."""
+    places = {m.surface.casefold(): m.place for m in mentions
+              if m.place is not None and m.place.kind in _AUTHORITIES}
+    if not places:
+        return claims
+    found = []
+    for claim in claims:
+        place = places.get((claim.speaker or "").casefold())
+        found.append(replace(claim, speaker=_AUTHORITIES[place.kind].format(place.name)) if place else claim)
+    return found

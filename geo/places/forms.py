@@ -14,7 +14,9 @@ general patterns of English news prose, each decided from the text around the na
 - "the Europe desk", "the Africa desk" name a newsroom's unit, not the place;
 - a sentence's first word is capitalised because it starts the sentence, so it is not the
   first word of a longer name ("Meanwhile Kharkiv was shelled") unless it is a first name or
-  a title that may start one ("Ivan Franko", "General Staff").
+  a title that may start one ("Ivan Franko", "General Staff");
+- "the Sudzhansky and Korenevsky districts" names two districts: a plural district word
+  closes a list (:func:`district_lists`).
 
 Contract: pure functions of the text and offsets; cheap enough to run on every name spotted.
 """
@@ -22,6 +24,8 @@ Contract: pure functions of the text and offsets; cheap enough to run on every n
 from __future__ import annotations
 
 import re
+
+from .. import rules
 
 _CONTRACTION = re.compile(r"['\u2019](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ath)-[A-Z]|[a-z]['\u2019][A-Z]")
@@ -82,3 +86,35 @@ def sentence_initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
     return i < 0 or text[i] in _SENTENCE_ENDS
+
+
+_DISTRICT_SINGULAR = {plural: word for _, word, plural in rules.DISTRICT_TYPES if plural}
+_DISTRICT_CLOSER = re.compile(r"[ \t\u00a0]+(" + rules.alternation(
+    sorted(_DISTRICT_SINGULAR, key=len, reverse=True), r"[ \t\u00a0]+") + r")\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[A-Z\u0400-\u042f][\w'\u2019-]*[ \t\u00a0]+)*[A-Z\u0400-\u042f][\w'\u2019-]*$")
+LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
+"""What separates the names of a list: ", ", " and ", ", and ", " or "."""
+_GAP_BEFORE = re.compile(f"(?:{LIST_GAP.pattern})$")
+
+
+def district_lists(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The names of a list closed by a plural district word, each with that word's singular:
+    "the Sudzhansky and Korenevsky districts" gives (Sudzhansky, "district") and (Korenevsky,
+    "district"): each name is a district, though only the last stands next to the word. A
+    list has two names or more; a name is a run of capitalised words."""
+    found = []
+    for closer in _DISTRICT_CLOSER.finditer(text, start):
+        singular = _DISTRICT_SINGULAR[closer.group(1).lower()]
+        items, end = [], closer.start()
+        while True:
+            item = _LIST_ITEM.search(text, max(start, end - 80), end)
+            if item is None:
+                break
+            items.append((item.start(), end))
+            gap = _GAP_BEFORE.search(text, max(start, item.start() - 12), item.start())
+            if gap is None:
+                break
+            end = gap.start()
+        if len(items) > 1:
+            found += [(s, e, singular) for s, e in reversed(items)]
+    return found

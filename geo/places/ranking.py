@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import geometry as geom
-from ..gazetteer.names import key
+from ..gazetteer.names import key, loose_key
 from ..model import Candidate
 
 SAME_LOCALITY_KM = 25.0
@@ -42,34 +42,61 @@ class Context:
     """``points`` ready for :func:`geom.nearest_km` (set once the context is complete)."""
     nearest: dict[tuple[float, float], float] = field(default_factory=dict)
     """Memo of :func:`nearest_km` per candidate point (an article asks about the same few)."""
+    neighbours: tuple[tuple[str, tuple[float, float]], ...] = ()
+    """(name key, point) of the article's other settlements as first resolved: a second
+    reading of namesakes in one region measures the distance to these too (Levadne near
+    Hulyaipole, not the Levadne 90 km away). Set by :mod:`.resolution`, with ``current``."""
+    current: str = ""
+    """The key of the name being ranked (set by :mod:`.resolution`): its own first reading
+    never vouches for itself, and a prominent city must bear it as its own name."""
 
 
 def nearest_km(cand: Candidate, ctx: Context) -> float:
-    """Distance from the candidate to the nearest of the article's unambiguous places."""
+    """Distance from the candidate to the nearest of the article's unambiguous places (and,
+    on a second reading, of its other names' first readings)."""
     here = cand.lonlat
     if here not in ctx.nearest:
         ctx.nearest[here] = geom.nearest_km(here, ctx.prepared)
-    return ctx.nearest[here]
+    if not ctx.neighbours:
+        return ctx.nearest[here]
+    others = [geom.distance_km(here, point) for name, point in ctx.neighbours if name != ctx.current]
+    return min([ctx.nearest[here], *others])
+
+
+PROMINENT_POPULATION = 100_000
+"""A city this big is in play wherever the article is: "Kryvyi Rih" in a report on the
+Kherson region is the city of 600,000, not the Kherson oblast village of that name."""
+
+
+def _prominent(cand: Candidate, ctx: Context) -> bool:
+    """A big city bearing the name being read as its own, in any romanisation (GeoNames'
+    "Kryvyy Rih" is "Kryvyi Rih"), not as one of its aliases (GeoNames lists "Pokrovsk",
+    Engels' old name, among Engels' names)."""
+    return cand.place.kind == "settlement" and cand.population >= PROMINENT_POPULATION \
+        and loose_key(cand.place.name) == loose_key(ctx.current)
 
 
 def _head(cand: Candidate, ctx: Context) -> tuple[bool, bool, bool]:
-    """The first three parts of the key: exactness, region, country."""
+    """The first three parts of the key: exactness, region, country (a prominent city counts
+    as inside the article's region)."""
     place = cand.place
-    outside = place.admin1 not in ctx.admin1s
+    outside = place.admin1 not in ctx.admin1s and not _prominent(cand, ctx)
     return cand.loose, outside, outside and place.country not in ctx.countries
 
 
 def _key(cand: Candidate, head: tuple[bool, bool, bool], ctx: Context, measure: bool) -> tuple:
     """The whole key; its distance part is 0 unless ``measure`` (and the place is coherent)."""
     # log-scale distance: 50 km vs 600 km matters (Loknya), 7,500 vs 8,000 km does not
-    far = int(math.log2(1 + nearest_km(cand, ctx) / 50)) if measure and not head[2] else 0
-    return (*head, far, cand.priority, -cand.population, cand.place.id)
+    far = int(math.log2(1 + nearest_km(cand, ctx) / 50)) if measure and not head[2] \
+        and not _prominent(cand, ctx) else 0
+    return (*head, far, cand.place.approximate, cand.priority, -cand.population, cand.place.id)
 
 
 def rank(cands: list[Candidate], ctx: Context) -> list[Candidate]:
     """The candidates best first: exact before transliteration-folded, in a region the
-    article names, in a country it names, near its other places (for a candidate in such a
-    region or country), then source priority, population and id. The distance is measured
+    article names (or a prominent city), in a country it names, near its other places (for a
+    candidate in such a region or country; a prominent city counts as near), placed at its
+    own point before one drawn at a centroid, then source priority, population and id. The distance is measured
     only for candidates that tie on the first three: for the others it cannot matter."""
     if len(cands) < 2:
         return list(cands)

@@ -9,7 +9,8 @@ continents and areas meet other namesakes, each with its own rule:
 - a country ("Georgia") is the country, unless the article names other regions of a
   country that has a region of that name (Ohio, Nevada → Georgia, US);
 - a first-level region that is also a big city of its country ("Washington", "New York")
-  is the city, as news means it, unless the text types it ("Washington state");
+  is the city, as news means it, unless the text types it ("Washington state") or names its
+  head ("Quebec Premier", "New York Governor");
 - a region of a country the article does not name must be big (Scotland, Alberta), and
   not named like an English word ("Central", "Western").
 
@@ -19,10 +20,15 @@ Contract: pure functions of the candidates and the article's :class:`.ranking.Co
 from __future__ import annotations
 
 from .. import geometry as geom
+from .. import rules
 from ..model import Candidate, Place
+from . import forms
 from .ranking import Context
 
 AREA_KINDS = ("continent", "area")
+HEAD_AFTER = rules.words("region-after") & rules.words("head-of")
+"""The title of a region's head right after its name ("Quebec Premier", "Texas Governor"):
+the name is the region, even where a big city shares it."""
 HOME = ("RU", "UA")
 """Their regions are read by :mod:`.resolution`'s war and city cues."""
 CITY_POPULATION = 100_000
@@ -68,6 +74,8 @@ def world_region(text: str, start: int, end: int, region: Candidate, cands: list
                  ctx: Context, cls: str | None) -> tuple[Place | None, str]:
     """A bare name that is a first-level region outside Russia and Ukraine."""
     surface = text[start:end]
+    if forms.next_word(text, end) in HEAD_AFTER:
+        return region.place, f"{surface!r} before the title of its head"
     city = max((c for c in cands if c.place.kind == "settlement" and not c.loose
                 and c.place.country == region.place.country and c.population >= CITY_POPULATION),
                key=lambda c: c.population, default=None)

@@ -26,7 +26,7 @@ from ..claims import VERB_PATTERN
 from ..gazetteer import Gazetteer
 from ..gazetteer.names import INVISIBLE, NOT_NAMES, STOPWORDS, key
 from ..model import Candidate, Document, Mention, Place
-from . import evidence, forms, regions, spotting
+from . import evidence, forms, lists, regions, spotting
 from .ranking import Context, own_name_first, rank
 
 
@@ -35,8 +35,10 @@ CITY_CUES = rules.words("city-cue")
 REGION_AFTER = rules.words("region-after")
 """A word right after a bare name that makes it the region: "the Kursk operation"."""
 SETTLEMENT_TYPES = rules.words("settlement-type")
-_PLURAL_REGION = re.compile(r"[ \t\u00a0]+(?:regions|oblasts|provinces)\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+")
+STATED_KINDS = {"admin2": "district", "other": "landmark"}
+"""Kinds a typed name asks for as such ("Pokrovsk raion", "the Kerch bridge"): only these
+places carry the name, so the type word decides; namesakes (two "Krasnogvardeysky
+districts") are ranked by the article's context."""
 
 _UNKNOWN_PATTERN = re.compile(
     rf"\b(?:{rules.alternation(SETTLEMENT_TYPES)})s? of ((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)"
@@ -59,19 +61,6 @@ PREPOSITIONS = rules.words("preposition")
 """A word before "X said" that makes X a place ("officials in Sudzha said"), not the speaker."""
 
 
-def listed_regions(text: str, spots: list[spotting.Spot]) -> frozenset[int]:
-    """Indices of the spots in a list of two or more names closed by a plural region word:
-    "the Belgorod, Kursk and Bryansk regions" names three regions, whatever the cues around
-    them, though only the last name is next to the region word."""
-    listed: set[int] = set()
-    for i in (i for i, last in enumerate(spots) if _PLURAL_REGION.match(text, last.end)):
-        first = i
-        while first > 0 and _LIST_GAP.fullmatch(text, spots[first - 1].end, spots[first].start):
-            first -= 1
-        listed.update(range(first, i + 1) if first < i else ())
-    return frozenset(listed)
-
-
 def _typed_choice(cands: list[Candidate], listed: bool = False,
                   ctx: Context | None = None) -> tuple[Candidate, str] | None:
     """The reading the text or the name itself imposes (steps 1 and 3), if any: a typed
@@ -79,6 +68,12 @@ def _typed_choice(cands: list[Candidate], listed: bool = False,
     for c in cands:
         if c.typed and c.place.kind == "admin1":
             return c, "the name states the region type"
+    stated = [c for c in cands if c.typed and c.place.kind in STATED_KINDS]
+    if stated and (ctx is not None or len({c.place.admin1 for c in stated}) == 1):
+        best = rank(stated, ctx)[0] if ctx is not None else stated[0]
+        return best, f"the name states the {STATED_KINDS[best.place.kind]} type"
+    if stated:
+        return None  # namesakes in several regions: only the article's context can choose
     for c in cands if listed else ():
         if c.place.kind == "admin1" and not c.loose:
             return c, "listed before a plural region word (\"the X and Y regions\")"
@@ -110,7 +105,7 @@ def _resolve(text: str, spot: spotting.Spot, cands: list[Candidate], ctx: Contex
     (:func:`.evidence.settlement_evidence`; ``cls`` is the word's :func:`.evidence.word_class`).
     The third value is the settlement (and its reading) a name left without evidence would
     be, if it is no word, outlet or first name (a list may vouch for it:
-    :func:`_listed_together`)."""
+    :func:`.lists.listed_together`)."""
     surface = text[spot.start:spot.end]
     if cls == "outlet" and not evidence.named_as_settlement(text, spot.start, spot.end):
         return None, f"{surface!r} is an outlet or organisation", None
@@ -126,6 +121,7 @@ def _resolve(text: str, spot: spotting.Spot, cands: list[Candidate], ctx: Contex
     cands = [c for c in cands if c.place.kind not in (*regions.AREA_KINDS, "admin1")]
     if not cands:
         return None, f"{surface!r} names no place of a kind the text allows", None
+    ctx.current = key(surface)
     ranked = rank(cands, ctx)
     best = own_name_first(surface, ranked)
     # a swapped-in town is as prominent as its locality (GeoNames gives L'gov population 0)
@@ -189,18 +185,24 @@ def _add(ctx: Context, cand: Candidate) -> None:
         ctx.points.add(cand.lonlat)
 
 
-def _listed_together(text: str, spots: list[spotting.Spot], readings: list[tuple]) -> list[tuple]:
-    """Readings with the evidence of a list shared: a settlement left without evidence
-    ("… Olhivske and Charivne") is kept when a name it is listed with is a place."""
+def _second_reading(text: str, spots: list[spotting.Spot], cands: list[list[Candidate]],
+                    classes: list[str | None], readings: list[tuple], ctx: Context) -> list[tuple]:
+    """Readings with the namesakes of one region read again beside the article's other
+    settlements: the unambiguous places rarely tell two Levadnes of Zaporizhzhia oblast
+    apart, the villages named with them (Hulyaipole) do. Only names with two or more
+    candidates in the region first chosen are read again; no other name changes."""
+    points = tuple((key(text[s.start:s.end]), geom.representative_lonlat(place.geometry))
+                   for s, (place, _, _) in zip(spots, readings)
+                   if place is not None and place.kind == "settlement" and place.precision == "settlement")
+    again = [i for i, (place, _, _) in enumerate(readings) if place is not None and place.kind == "settlement"
+             and sum(c.place.kind == "settlement" and c.place.admin1 == place.admin1 for c in cands[i]) > 1]
+    if not again or len(points) < 2:
+        return readings
+    second = Context(ctx.countries, ctx.admin1s, ctx.points, ctx.homes, ctx.regions, ctx.prepared,
+                     neighbours=points)
     out = list(readings)
-    for order in (range(1, len(out)), range(len(out) - 2, -1, -1)):
-        for i in order:
-            j = i - 1 if order.step == 1 else i + 1
-            place, _, pending = out[i]
-            left, right = (spots[j], spots[i]) if j < i else (spots[i], spots[j])
-            if place is None and pending is not None and out[j][0] is not None \
-                    and _LIST_GAP.fullmatch(text, left.end, right.start):
-                out[i] = pending[0], f"{pending[1]}; listed with {text[spots[j].start:spots[j].end]!r}", None
+    for i in again:
+        out[i] = _resolve(text, spots[i], cands[i], second, classes[i])
     return out
 
 
@@ -249,12 +251,12 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in the article body, resolved or not, sorted by start offset."""
     text = doc.text
     spots = spotting.spot(text, gazetteer, doc.body_start)
-    cands = [gazetteer.candidates(text[s.start:s.end]) for s in spots]
+    cands = [gazetteer.candidates(s.lookup or text[s.start:s.end]) for s in spots]
     persons = _speakers(text, spots, cands)
     if persons:
         kept = [(s, c) for s, c in zip(spots, cands) if key(text[s.start:s.end]) not in persons]
         spots, cands = [s for s, _ in kept], [c for _, c in kept]
-    listed = listed_regions(text, spots)
+    listed = lists.listed_regions(text, spots)
     outlet = evidence.outlet_keys(doc.source)
     classes = [evidence.word_class(text[s.start:s.end], outlet, forms.sentence_initial(text, s.start))
                for s in spots]
@@ -265,8 +267,9 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
         chosen = _typed_choice(options, i in listed, ctx)
         readings.append((chosen[0].place, chosen[1], None) if chosen
                         else _resolve(text, spot, options, ctx, cls))
+    readings = _second_reading(text, spots, cands, classes, readings, ctx)
     mentions = [Mention(doc.id, s.start, s.end, text[s.start:s.end], place, how, None)
-                for s, (place, how, _) in zip(spots, _listed_together(text, spots, readings))
+                for s, (place, how, _) in zip(spots, lists.listed_together(text, spots, readings))
                 if place is not None]
     mentions += _unknown_mentions(doc, [(m.start, m.end) for m in mentions])
     return sorted(mentions, key=lambda m: (m.start, m.end))

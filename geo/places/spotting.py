@@ -13,6 +13,7 @@ elsewhere in the article.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,12 +79,15 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True)
 class Spot:
-    """A stretch of text that is a known name (tokens ``first``..``last`` inclusive)."""
+    """A stretch of text that is a known name (tokens ``first``..``last`` inclusive).
+    ``lookup`` is the name to look up when it is not the text itself: "Sudzhansky district"
+    for "Sudzhansky" in "the Sudzhansky and Korenevsky districts"."""
 
     start: int
     end: int
     first: int
     last: int
+    lookup: str | None = None
 
 
 def bare_word(raw: str) -> tuple[str, bool]:
@@ -234,9 +238,32 @@ def spot(text: str, names: Names, start: int = 0) -> list[Spot]:
         doubtful = {id(s) for s, name_key, beside in in_caps
                     if not forms.caps_as_written(name_key, s.last - s.first + 1, beside, plain)}
         found = [s for s in found if id(s) not in doubtful]
+    found = _listed_districts(text, tokens, found, names, start)
     persons = person_names(text, tokens, found)
     return [s for s in found
-            if s.first != s.last or key(tokens[s.first].text) not in persons]
+            if s.lookup or s.first != s.last or key(tokens[s.first].text) not in persons]
+
+
+def _listed_districts(text: str, tokens: list[Token], found: list[Spot], names: Names,
+                      start: int) -> list[Spot]:
+    """``found`` with each name of a district list (:func:`.forms.district_lists`) spotted as
+    that district: "Sudzhansky" looked up as "Sudzhansky district", "Pokrovsk" (the town
+    otherwise) as "Pokrovsk district". A list name the gazetteer has no such district for is
+    left as it was."""
+    items = forms.district_lists(text, start)
+    if not items:
+        return found
+    starts = [t.start for t in tokens]
+    listed = []
+    for begin, end, singular in items:
+        first, last = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end) - 1
+        while first <= last and not names.knows(f"{text[tokens[first].start:end]} {singular}"):
+            first += 1  # "In Sudzhansky and …": a capitalised word before the name is not part of it
+        if first <= last:
+            listed.append(Spot(tokens[first].start, end, first, last,
+                               f"{text[tokens[first].start:end]} {singular}"))
+    kept = [s for s in found if not any(s.start < d.end and d.start < s.end for d in listed)]
+    return sorted(kept + listed, key=lambda s: s.start)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]\s")

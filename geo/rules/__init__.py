@@ -29,6 +29,8 @@ Files (UTF-8; a line starting with ``#`` is a comment, blank lines are ignored):
 ``governments.csv``            place (lower case), government — "moscow" → Kremlin
 ``role_abbreviations.csv``     abbreviation, words — "rma" → regional military administration
 ``role_equivalents.csv``       role, words — "governor" → head administration
+``numbers.csv`` … ``counted.csv``  number words, units, qualifiers, counted things (figures)
+``time_words.csv``, ``denial_cues.txt``  time expressions; denial cues (geo.analysis)
 =============================  =============================================================
 
 Contract: values are frozensets, tuples and dicts built once; a malformed line raises
@@ -45,6 +47,7 @@ from pathlib import Path
 from ..config import RULES_DIR
 from ..errors import ClaimmapError
 
+from .regex import alternation, trie
 from .tags import TAGS
 
 
@@ -199,6 +202,22 @@ def _grouped(path: Path, columns: tuple[str, str], pattern: str) -> dict[str, tu
     return {key: tuple(values) for key, values in found.items()}
 
 
+def read_keyed(path: Path, columns: tuple[str, ...], choices: dict[str, tuple[str, ...]],
+           number: str = "") -> dict[str, tuple[str, ...]]:
+    """First column (lower case, once) → the other fields; ``choices`` limits values."""
+    found: dict[str, tuple[str, ...]] = {}
+    for line, row in read_table(path, columns, columns[:2]):
+        key = row[columns[0]]
+        if key != key.lower() or key in found:
+            raise _fail(f"{key!r} is not lower case or is listed twice", path, line)
+        for name, allowed in choices.items():
+            _choice(row[name], allowed, name, path, line)
+        if number and not re.fullmatch(r"\d+(?:\.\d+)?", row[number]):
+            raise _fail(f"{number} {row[number]!r} is not a number", path, line)
+        found[key] = tuple(row[name] for name in columns[1:])
+    return found
+
+
 def _signatures(path: Path) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
     return tuple((row["canonical"], frozenset(row["all_of"].lower().split()),
                   frozenset(row["none_of"].lower().split()))
@@ -232,13 +251,6 @@ def words(*tags: str) -> frozenset[str]:
     return frozenset(w for tag in tags for w in _BY_TAG[tag])
 
 
-def alternation(entries, space: str = r"\s+") -> str:
-    """A regex alternation of ``entries`` (sorted, escaped), a space in a phrase written as
-    ``space`` (a regex)."""
-    return "|".join(space.join(re.escape(part) for part in entry.split(" "))
-                    for entry in sorted(entries))
-
-
 GENDER: dict[str, str] = {w: next(t for t in tags if t in _GENDERS)
                           for w, tags in _LEXICON.items() if set(tags) & set(_GENDERS)}
 """Word → ``"f"`` / ``"m"``: the pronouns and the gendered titles."""
@@ -268,3 +280,22 @@ ROLE_EQUIVALENTS = {role: frozenset(words.split()) for role, words in
                     _pairs(RULES_DIR / "role_equivalents.csv", ("role", "words")).items()}
 """A role word → the words that also say it ("governor" → head + administration)."""
 ADMIN1_TYPE_WORDS = _pairs(RULES_DIR / "admin1_type_words.csv", ("natural_earth", "type_word"))
+UK_LATIN = {row["letter"]: row["latin"] for _, row in
+            read_table(RULES_DIR / "translit_uk_bgn.csv", ("letter", "latin"), ("letter",))}
+"""A Ukrainian letter → its BGN/PCGN Latin form (geo/gazetteer/translit.py)."""
+DISTRICT_TYPES = tuple((row["level"], row["word"], row["plural"]) for _, row in
+                       read_table(RULES_DIR / "district_types.csv", ("level", "word", "plural"),
+                                  ("level", "word")))
+"""(level, type word, plural) of the words that make "X <word>" a district or hromada."""
+NUMBER_WORDS = {word: (float(value), kind) for word, (value, kind) in read_keyed(
+    RULES_DIR / "numbers.csv", ("word", "value", "kind"),
+    {"kind": ("number", "scale", "group", "fraction")}, number="value").items()}
+UNITS = read_keyed(RULES_DIR / "units.csv", ("form", "unit", "position"),
+               {"position": ("after", "before")})
+QUALIFIERS = _pairs(RULES_DIR / "qualifiers.csv", ("phrase", "qualifier"))
+COUNTED = read_keyed(RULES_DIR / "counted.csv", ("word", "class", "kind"),
+                 {"kind": ("thing", "status")})
+"""A counted word → (class, ``thing``/``status``): what two figures must share to compare."""
+TIME_WORDS = read_keyed(RULES_DIR / "time_words.csv", ("phrase", "meaning", "precision"),
+                    {"precision": ("", "day", "week", "month")})
+DENIAL_CUES = _list(RULES_DIR / "denial_cues.txt")

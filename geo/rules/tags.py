@@ -59,6 +59,7 @@ TAGS = {
     "outlet-noun": "\"the news outlet '7x7'\" is 7x7 (claims.names)",
     "report-noun": "\"X says in its report\": X relays its whole report (claims.attribution)",
     "source-noun": "what a source issues: \"the report says\" is its issuer (claims.anaphora)",
+    "issued": "\"figures released by X\": the participle between a source noun and its issuer (claims.names)",
     "generic-body": "a noun any organisation is called by: \"the agency\" (claims.anaphora)",
     "subordinate": "\"deputy governor\" is not \"the governor\" (claims.anaphora)",
     "head-of": "\"the head of X\": a person known by the body they lead (claims.speakers)",

@@ -1,7 +1,7 @@
 """Reading article files into :class:`Document` objects.
 
-Format (documented in README): the first non-blank line is ``date YYYY-MM-DD``
-(leading spaces allowed; the text may continue on the same line, as in the seeds);
+Format (documented in README): the first non-blank line is ``date YYYY-MM-DD``, a date in
+the publication window of :mod:`geo.text.dates` (leading spaces allowed; the text may continue on the same line, as in the seeds);
 optional header lines ``title: …``, ``source: …``, ``url: …`` may follow right after it;
 the rest is the article text.
 
@@ -14,17 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import ArticleError
 from ..model import Document
+from .dates import check_publication_date
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Larger files are rejected: a news report is kilobytes, a 20 MB file is a mistake."""
-
-ARTICLE_SUFFIXES = (".txt",)
 
 _DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]*:?[ \t]+(\S+)[ \t]*", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -53,14 +50,17 @@ def _decode(raw: bytes, path: Path) -> str:
     return text
 
 
-def _parse_date(value: str, path: Path, line: int) -> dt.date:
+def parse_date(value: str, path: str | Path, line: int | None = None) -> dt.date:
+    """The publication date ``YYYY-MM-DD`` of an article, or an :class:`ArticleError` naming the
+    file and line. The one date check: every reader (``.txt``, pages, feeds, exports) calls it."""
     match = _DATE_VALUE.fullmatch(value)
     if not match:
         raise ArticleError(f"date {value!r} is not YYYY-MM-DD", path, line)
     try:
-        return dt.date(*(int(g) for g in match.groups()))
+        date = dt.date(*(int(g) for g in match.groups()))
     except ValueError as exc:
         raise ArticleError(f"impossible date {value!r} ({exc})", path, line) from None
+    return check_publication_date(date, path, line)
 
 
 def _first_line(text: str) -> tuple[int, int]:
@@ -90,7 +90,7 @@ def parse_article(text: str, path: Path, article_id: str | None = None) -> Docum
         raise ArticleError(
             f"first line must be 'date YYYY-MM-DD', found {first[:60]!r}", path, line_no
         )
-    date = _parse_date(match.group(1), path, line_no)
+    date = parse_date(match.group(1), path, line_no)
     body_start = match.end()
     headers: dict[str, str] = {}
     line_end = text.find("\n", body_start)
@@ -128,10 +128,17 @@ def read_article(path: str | Path) -> Document:
     return parse_article(read_text(path), Path(path))
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, limit: int = MAX_ARTICLE_BYTES, what: str = "article") -> str:
     """A file's decoded text (UTF-8, BOM removed), checked as every article is: a folder, a
     broken link, a pipe, an over-long, empty, binary or non-UTF-8 file is an
     :class:`ArticleError` naming it (and the line, where there is one)."""
+    return _decode(read_bytes(path, limit, what), Path(path))
+
+
+def read_bytes(path: str | Path, limit: int = MAX_ARTICLE_BYTES, what: str = "article") -> bytes:
+    """A file's bytes, or an :class:`ArticleError` naming it: a folder, a broken link, a pipe,
+    a file over ``limit`` bytes (the ``what`` limit) or an empty one. Readers of formats that carry their own
+    encoding (a saved page, a feed) decode the bytes themselves."""
     path = Path(path)
     if path.is_dir():
         raise ArticleError("is a directory, not an article file", path)
@@ -141,76 +148,11 @@ def read_text(path: str | Path) -> str:
         raise ArticleError("not a regular file (a device, pipe or socket?)", path)
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"file is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte article limit", path
-            )
+        if size > limit:
+            raise ArticleError(f"file is {size:,} bytes, over the {limit:,}-byte {what} limit", path)
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", path) from None
-    return _decode(raw, path)
-
-
-def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Expand directories into their article files (``*.txt``, sorted, hidden ones skipped).
-
-    Files named explicitly are kept whatever their suffix, so that a bad one is reported
-    rather than ignored. For the same reason a ``*.txt`` entry of a folder is kept even
-    when it is not a regular file (a sub-folder, a broken link, a pipe): reading it
-    reports it, where skipping it would hide it.
-    """
-    found: list[Path] = []
-    for item in inputs:
-        item = Path(item)
-        if item.is_dir():
-            found.extend(
-                p for p in sorted(item.iterdir())
-                if p.suffix in ARTICLE_SUFFIXES and not p.name.startswith(".")
-            )
-        else:
-            found.append(item)
-    return found
-
-
-def _fingerprint(doc: Document) -> str:
-    normalised = " ".join(doc.body.split()) + f"|{doc.date.isoformat()}"
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
-
-
-@dataclass
-class Corpus:
-    """The articles that were read, in a deterministic order, and the ones rejected."""
-
-    documents: list[Document]
-    errors: list[ArticleError]
-
-
-def read_corpus(paths: Iterable[str | Path]) -> Corpus:
-    """Read every article; one bad file never stops the others.
-
-    Articles come back sorted by (id, path) so output does not depend on the order in
-    which files were named. Two files with the same text and date are duplicates: the
-    first (by that order) is kept and the other reported. Two files with the same id
-    are reported too, since ids must be unique in a layer.
-    """
-    docs: list[Document] = []
-    errors: list[ArticleError] = []
-    for path in sorted({Path(p) for p in paths}, key=lambda p: (p.stem, str(p))):
-        try:
-            docs.append(read_article(path))
-        except ArticleError as exc:
-            errors.append(exc)
-    kept: list[Document] = []
-    seen_text: dict[str, Document] = {}
-    seen_id: dict[str, Document] = {}
-    for doc in docs:
-        fp = _fingerprint(doc)
-        if fp in seen_text:
-            errors.append(ArticleError(f"duplicate of {seen_text[fp].path}", doc.path))
-        elif doc.id in seen_id:
-            errors.append(ArticleError(
-                f"article id {doc.id!r} already used by {seen_id[doc.id].path}", doc.path))
-        else:
-            seen_text[fp] = seen_id[doc.id] = doc
-            kept.append(doc)
-    return Corpus(kept, errors)
+    if not raw:
+        raise ArticleError("empty article (no text at all)", path, 1)
+    return raw

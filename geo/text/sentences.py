@@ -36,12 +36,14 @@ SENTENCE_OPENERS = frozenset(word.capitalize() for word in rules.words("opener")
 """After an initialism ("U.S.") a sentence break is only believed before one of these."""
 
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
-_OPENER = re.compile(r"[\"“‘'(\[A-Z0-9]")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
+"""Capital letters a sentence may open with: Latin ("Šimečka", "Łódź", "Ørsted") and Cyrillic."""
+_OPENER = re.compile(rf"[\"“‘'(\[{_UPPER}0-9]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _PAIRS = (("(", ")"), ("[", "]"))
-_CAPITAL = re.compile(r"[\"“‘']?[A-Z]")
+_CAPITAL = re.compile(rf"[\"“‘']?[{_UPPER}]")
 _LINE_BREAK = re.compile(r"\n(?=[ \t]*\S)")
 _BULLET = re.compile(r"[ \t]*[•·▪*–—-][ \t]")
 MAX_LIST_LINE_WORDS = 10

@@ -55,7 +55,10 @@ window.claimmapPlaces = function (group, data) {
   var layers = data.places.map(function (place) {
     var style = data.styles[place.style] || {};
     var layer;
-    if (place.kind === "marker") {
+    if (place.kind === "marker" && place.style) {
+      /* a styled settlement (a disputed place): a circle marker, red in the legend */
+      layer = L.circleMarker(place.locations, style);
+    } else if (place.kind === "marker") {
       layer = L.marker(place.locations, {icon: countIcon(place.count, "settlement"),
                                          claims: place.count, title: place.name});
       layer.on("add", function () { label(layer._icon, place.name, place.count); });

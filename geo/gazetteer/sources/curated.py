@@ -1,9 +1,9 @@
-"""The curated lists: the border-theatre places and the Ukrainian KATOTTG settlements.
+"""The curated lists: the border-theatre places and the landmarks (rivers, facilities).
 
 The theatre list (``kursk_theatre_places.csv``) is hand-checked, with coordinates; its rows
-that GeoNames also has keep their GeoNames id. KATOTTG gives Ukrainian settlements by name
-only, so each is placed at its oblast's polygon and flagged approximate — never at an
-invented point. Sources and licences: docs/gazetteer.md.
+that GeoNames also has keep their GeoNames id. The landmarks (``landmarks.csv``) are a few
+rivers and facilities, each row with its source page. Sources and licences:
+docs/gazetteer.md.
 """
 
 from __future__ import annotations
@@ -60,19 +60,28 @@ def read_theatre(data_dir: Path, admin1: list[Record]) -> list[Record]:
     return records
 
 
-def read_katottg(data_dir: Path, admin1: list[Record]) -> list[Record]:
-    """Ukrainian settlements by name only: geometry is their oblast's polygon, approximate."""
-    path = data_dir / config.KATOTTG_FILE
-    polygons = {r.place.admin1: r.place.geometry for r in admin1}
+def read_landmarks(data_dir: Path, admin1: list[Record]) -> list[Record]:
+    """Rivers and facilities reports cite (the Dnipro, the Zaporizhzhia nuclear plant, the
+    Kerch bridge), kind ``other``, each row naming its source page. A river is a line, so it
+    is drawn at a label point marked approximate. Every name in the file denotes the
+    landmark alone (no bare "Dnipro", which is the city), so all are typed: the text asks
+    for the landmark."""
+    path = data_dir / config.LANDMARKS_FILE
+    codes = {r.place.admin1 for r in admin1}
     records = []
-    for line, row in csv_rows(path, {"katottg", "name_uk", "name_en", "oblast_iso"}):
-        code = row["oblast_iso"]
-        if code not in polygons:
-            raise GazetteerError(f"unknown oblast {code!r}", path, line)
-        place = Place(
-            id=f"katottg:{row['katottg']}", name=row["name_en"], kind="settlement", country="UA",
-            admin1=code, geometry=polygons[code], precision="region", approximate=True,
-            source="katottg",
-        )
-        records.append(Record(place, (row["name_en"], row["name_uk"]), 0, PRIORITY["katottg"]))
+    for line, row in csv_rows(path, {"id", "name", "alt_names", "lat", "lon", "approximate",
+                                     "admin1", "source_url"}):
+        if row["admin1"] not in codes or not row["source_url"].startswith("https://"):
+            raise GazetteerError("a landmark needs a known admin1 and a source_url", path, line)
+        try:
+            geometry = geom.point(float(row["lon"]), float(row["lat"]))
+        except ValueError:
+            raise GazetteerError(f"bad coordinates {row['lat']!r}, {row['lon']!r}", path, line) from None
+        approximate = row["approximate"] == "1"
+        place = Place(id=row["id"], name=row["name"], kind="other", country=row["admin1"][:2],
+                      admin1=row["admin1"], geometry=geometry,
+                      precision="region" if approximate else "settlement", approximate=approximate,
+                      source="landmarks")
+        names = tuple(dict.fromkeys([row["name"], *(n for n in row["alt_names"].split("|") if n)]))
+        records.append(Record(place, names, 0, PRIORITY["landmark"], names))
     return records

@@ -8,6 +8,7 @@ or an unreadable file as a :class:`geo.errors.GazetteerError` naming the file (a
 from __future__ import annotations
 
 import csv
+import gzip
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,8 @@ from ...errors import GazetteerError
 from ...model import Place
 from ..names import key
 
-PRIORITY = {"override": 0, "user": 1, "country": 2, "admin1": 3, "kursk_theatre": 4,
-            "geonames": 5, "katottg": 6}
+PRIORITY = {"override": 0, "user": 1, "country": 2, "admin1": 3, "admin2": 3, "kursk_theatre": 4,
+            "landmark": 4, "geonames": 5, "katottg": 6, "postal": 7}
 """Lower wins when two candidates are otherwise equal (an overrides file wins over everything)."""
 
 
@@ -34,15 +35,18 @@ class Record:
 
 
 def csv_rows(path: Path, required: set[str]) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; a missing column is a GazetteerError naming the file."""
+    """(line number, row) pairs; a missing column is a GazetteerError naming the file. A
+    ``.gz`` file is read through gzip (the big theatre-wide sources ship compressed)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        opened = gzip.open(path, "rt", encoding="utf-8-sig", newline="") if path.suffix == ".gz" \
+            else path.open(encoding="utf-8-sig", newline="")
+        with opened as handle:
             reader = csv.DictReader(handle)
             missing = required - set(reader.fieldnames or ())
             if missing:
                 raise GazetteerError(f"missing column(s) {', '.join(sorted(missing))}", path, 1)
             return [(reader.line_num, row) for row in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+    except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
         raise GazetteerError(f"cannot read CSV: {exc}", path) from None
 
 
