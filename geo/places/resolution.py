@@ -195,18 +195,20 @@ def _second_reading(text: str, spots: list[spotting.Spot], cands: list[list[Cand
     """Readings with the namesakes of one region read again beside the article's other
     settlements: the unambiguous places rarely tell two Levadnes of Zaporizhzhia oblast
     apart, the villages named with them (Hulyaipole) do. Only names with two or more
-    candidates in the region first chosen are read again; no other name changes."""
-    points = tuple((key(text[s.start:s.end]), geom.representative_lonlat(place.geometry))
-                   for s, (place, _, _) in zip(spots, readings)
-                   if place is not None and place.kind == "settlement" and place.precision == "settlement")
+    candidates in the region first chosen are read again, each beside the others' readings
+    (never its own); no other name changes."""
+    points = [(key(text[s.start:s.end]), geom.representative_lonlat(place.geometry))
+              for s, (place, _, _) in zip(spots, readings)
+              if place is not None and place.kind == "settlement" and place.precision == "settlement"]
     again = [i for i, (place, _, _) in enumerate(readings) if place is not None and place.kind == "settlement"
              and sum(c.place.kind == "settlement" and c.place.admin1 == place.admin1 for c in cands[i]) > 1]
     if not again or len(points) < 2:
         return readings
-    second = Context(ctx.countries, ctx.admin1s, ctx.points, ctx.homes, ctx.regions, ctx.prepared,
-                     neighbours=points)
     out = list(readings)
     for i in again:
+        name = key(text[spots[i].start:spots[i].end])
+        second = Context(ctx.countries, ctx.admin1s, ctx.points, ctx.homes, ctx.regions, ctx.prepared,
+                         neighbours=geom.prepare_points(p for n, p in points if n != name))
         out[i] = _resolve(text, spots[i], cands[i], second, classes[i])
     return out
 
