@@ -139,3 +139,14 @@ def test_one_speakers_figures_in_one_report_are_never_a_dispute():
     a = _item("a:1", "a", "Border Guard", "46 explosions were recorded.")
     b = _item("a:2", "a", "Border Guard", "3 explosions were recorded.")
     assert compare([a, b]) == ()
+
+
+def test_only_pairs_in_one_block_and_within_reach_are_looked_at():
+    from geo.analysis.groups import near_pairs
+
+    items = [_item(f"a:{d}", f"a{d}", "X", "Forces took 10 villages.", day=d) for d in (1, 2, 9)]
+    items.append(_item("b:1", "b", "X", "Forces took 10 villages.", day=2, regions=("UA-63",)))
+    entries = [(item, None) for item in items]
+    pairs = {(a.claim_id, b.claim_id)
+             for (a, _), (b, _) in near_pairs(entries, lambda item: item.regions, 1)}
+    assert pairs == {("a:1", "a:2")}

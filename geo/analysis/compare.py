@@ -25,19 +25,23 @@ A comparison is **disputed** when two figures of claims it compares (never two o
 speaker's claims in one report) cannot both be true given their qualifiers (:func:`interval`):
 "over 1,000" and "about 1,100" agree, 1,000 and 1,100 do not.
 Pairs are joined into groups (one comparison per subject and connected claims); ids are a
-hash of the kind and the claim ids, so the output is deterministic.
+hash of the kind and the claim ids, so the output is deterministic. Figures are compared only
+within a region and a reach of periods (:func:`geo.analysis.groups.near_pairs`), texts by
+prefix filtering (:mod:`.similar`): neither looks at all pairs of a big layer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import combinations
 
 from .. import rules
 from ..model import Comparison, EventTime, Figure
+from .groups import Groups, near_pairs
 from .similar import similar_pairs
 
 SLACK_DAYS = 1
@@ -158,7 +162,7 @@ def _content(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _FUNCTION}
 
 
-def _join_same_text(groups: "_Groups", spoken: list[Item]) -> None:
+def _join_same_text(groups: Groups, spoken: list[Item]) -> None:
     """Join one speaker's claims in different reports sharing :data:`SAME_TEXT` of their content
     words (:data:`MIN_TEXT_WORDS` at least): near linear (:func:`similar_pairs`), not all pairs."""
     by_speaker: dict[str, dict[frozenset[str], list[Item]]] = {}
@@ -173,7 +177,7 @@ def _join_same_text(groups: "_Groups", spoken: list[Item]) -> None:
             _join_across(groups, same[sets[i]], same[sets[j]])
 
 
-def _join_across(groups: "_Groups", left: list[Item], right: list[Item]) -> None:
+def _join_across(groups: Groups, left: list[Item], right: list[Item]) -> None:
     """What joining every pair of ``left`` × ``right`` from different reports joins."""
     for items, others in ((left, right), (right, left)):
         for item in items:
@@ -182,52 +186,32 @@ def _join_across(groups: "_Groups", left: list[Item], right: list[Item]) -> None
                 groups.join(item, other)
 
 
-def _join_denials(groups: "_Groups", spoken: list[Item]) -> None:
+def _join_denials(groups: Groups, spoken: list[Item], where) -> None:
     """Join a claim with a denial cue to another speaker's claim on the same place and period
-    that shares :data:`DENIAL_WORDS` content words with what follows the cue."""
+    that shares :data:`DENIAL_WORDS` content words with what follows the cue; only claims in
+    one of its place blocks (``where``) are looked at."""
     cues = {item.claim_id: _DENIAL.search(item.text) for item in spoken}
     plain = [(item, _content(item.text)) for item in spoken if cues[item.claim_id] is None]
+    blocks: dict[str, list[int]] = {}
+    for n, (item, _) in enumerate(plain):
+        for key in where(item):
+            blocks.setdefault(key, []).append(n)
+    slack = dt.timedelta(days=DENIAL_SLACK_DAYS)
+    by_start = {key: sorted(ns, key=lambda n: plain[n][0].period[0]) for key, ns in blocks.items()}
+    starts = {key: [plain[n][0].period[0] for n in ns] for key, ns in by_start.items()}
+    longest = max((i.period[1] - i.period[0] for i, _ in plain), default=dt.timedelta(0))
     for denial in spoken:
         cue = cues[denial.claim_id]
         if cue is None:
             continue
         denied = _content(denial.text[cue.end():])
-        for other, words in plain:
-            if (other.speaker != denial.speaker and _overlap(denial, other, DENIAL_SLACK_DAYS)
-                    and len(denied & words) >= DENIAL_WORDS):
+        first, last = denial.period[0] - slack - longest, denial.period[1] + slack
+        near = sorted({n for key in where(denial) if key in by_start for n in by_start[key][
+            bisect_left(starts[key], first):bisect_right(starts[key], last)]})
+        for other, words in (plain[n] for n in near):
+            if (other.speaker != denial.speaker and len(denied & words) >= DENIAL_WORDS
+                    and _overlap(denial, other, DENIAL_SLACK_DAYS)):
                 groups.join(denial, other)
-
-
-class _Groups:
-    """Union-find over claim ids, with the figures that joined them."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.figures: dict[str, set[Figure]] = {}
-        self.disputed: set[str] = set()
-        """Claims of a joined pair whose figures differ beyond their qualifiers."""
-
-    def find(self, x: str) -> str:
-        while self.parent.setdefault(x, x) != x:
-            x = self.parent[x]
-        return x
-
-    def join(self, a: Item, b: Item, fa: Figure | None = None, fb: Figure | None = None) -> None:
-        ra, rb = self.find(a.claim_id), self.find(b.claim_id)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-        if fa is not None and fb is not None and _disjoint(fa, fb):
-            self.disputed.update((a.claim_id, b.claim_id))
-        for item, figure in ((a, fa), (b, fb)):
-            shared = self.figures.setdefault(item.claim_id, set())
-            if figure is not None:
-                shared.add(figure)
-
-    def members(self) -> list[list[str]]:
-        found: dict[str, list[str]] = {}
-        for claim_id in sorted(self.parent):
-            found.setdefault(self.find(claim_id), []).append(claim_id)
-        return [ids for ids in found.values() if len(ids) > 1]
 
 
 def _comparison(kind: str, reason: str, disputed: bool, subject_text: str, ids: list[str],
@@ -245,12 +229,25 @@ def _comparison(kind: str, reason: str, disputed: bool, subject_text: str, ids: 
                                                        key=lambda f: f.start))) for m in members))
 
 
+def _place_blocks(items: list[Item]):
+    """An item's blocks for :func:`near_pairs`: its regions; a claim naming only a country is
+    in every region of it the layer has (it is about any of them)."""
+    regions: dict[str, set[str]] = {}
+    for item in items:
+        if not item.coarse:
+            for country in item.countries:
+                regions.setdefault(country, set()).update(item.regions)
+    return lambda item: item.regions.union(*(regions.get(c, ()) for c in item.countries)) \
+        if item.coarse else item.regions
+
+
 def compare(items: list[Item]) -> tuple[Comparison, ...]:
     """Every comparison between ``items`` (the module docstring says which), sorted by
     period start and id."""
     by_id = {item.claim_id: item for item in items}
     spoken = [item for item in items if item.speaker]
-    corroborating, compared = _Groups(), {}
+    where = _place_blocks(spoken)
+    corroborating, compared = Groups(), {}
     by_subject: dict[tuple, list[tuple[Item, Figure]]] = {}
     for item in spoken:
         for figure in item.figures:
@@ -258,7 +255,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
                 continue  # "nine of them children": a part of the figure before it
             by_subject.setdefault(subject(figure, item), []).append((item, figure))
     for key, entries in sorted(by_subject.items()):
-        for (a, fa), (b, fb) in combinations(entries, 2):
+        for (a, fa), (b, fb) in near_pairs(entries, where, SLACK_DAYS):
             if a.claim_id == b.claim_id or (a.article_id == b.article_id and a.speaker == b.speaker):
                 continue
             if not _overlap(a, b, SLACK_DAYS):
@@ -266,7 +263,7 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
             if a.speaker == b.speaker and (fa.value, fa.qualifier) == (fb.value, fb.qualifier):
                 corroborating.join(a, b, fa, fb)
             else:
-                compared.setdefault(key, _Groups()).join(a, b, fa, fb)
+                compared.setdefault(key, Groups()).join(a, b, fa, fb, _disjoint(fa, fb))
     _join_same_text(corroborating, spoken)
     found: list[Comparison] = []
     for ids in corroborating.members():
@@ -285,8 +282,8 @@ def compare(items: list[Item]) -> tuple[Comparison, ...]:
                       else "figures of " + " and ".join(speakers))
             found.append(_comparison(kind, reason, disputed, subject_label(key), ids, by_id,
                                      groups.figures))
-    denials = _Groups()
-    _join_denials(denials, spoken)
+    denials = Groups()
+    _join_denials(denials, spoken, where)
     for ids in denials.members():
         deniers = sorted({by_id[i].speaker for i in ids if _DENIAL.search(by_id[i].text)})
         found.append(_comparison("denial", f"denied by {' and '.join(deniers)}", True,

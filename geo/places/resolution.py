@@ -19,6 +19,9 @@ are kept as unresolved mentions with a reason, never dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
+from typing import Callable
 
 from .. import geometry as geom
 from .. import rules
@@ -42,10 +45,12 @@ districts") are ranked by the article's context."""
 
 _UNKNOWN_PATTERN = re.compile(
     rf"\b(?:{rules.alternation(SETTLEMENT_TYPES)})s? of ((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)"
-    rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)*)"
-    rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+)*)"
+    rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+){{0,5}})"
+    rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+){{0,5}})"
     r" (?:[Oo]blast|region|district|raion)\b"
 )
+"""A name the gazetteer lacks, by its cue: at most six words (unbounded, a long run of
+capitalised words was scanned again from each of its words: quadratic; bench/pathological.py)."""
 
 
 METONYMY_POPULATION = 500_000
@@ -208,15 +213,30 @@ def _second_reading(text: str, spots: list[spotting.Spot], cands: list[list[Cand
     return out
 
 
+def _overlaps(taken: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps one of ``taken``, in O(log n): among the spans starting before
+    its end, the furthest end must pass its start (one scan of every span per candidate was
+    quadratic in an article's names)."""
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    furthest = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)
+        return before > 0 and furthest[before - 1] > start
+    return overlaps
+
+
 def _unknown_mentions(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
+    overlaps = _overlaps(taken)
     for hit in _UNKNOWN_PATTERN.finditer(doc.text, doc.body_start):
         group = 1 if hit.group(1) else 2
         start, end = hit.start(group), hit.end(group)
         while (first := re.match(r"\S+\s+", doc.text[start:end])) and \
                 key(first.group()) in STOPWORDS:
             start += first.end()
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(start, end):
             continue
         if key(doc.text[start:end]) in NOT_NAMES:
             continue

@@ -268,8 +268,7 @@ ABBREVIATIONS = _list(RULES_DIR / "abbreviations.txt")
 COMMON_WORDS, CAPITALISED_WORDS, SURNAMES, GIVEN_NAMES, OUTLETS, ORGANISATIONS_NOT_PLACES = (
     _list(RULES_DIR / f"{name}.txt") for name in ("common_words", "capitalised_words", "surnames",
                                                    "given_names", "outlets", "organisations"))
-"""What else a worldwide place name may be (geo.places.evidence); data/gazetteer/scripts/make_name_lists.py
-makes the first four from open word and name lists (its docstring names them)."""
+"""What else a worldwide place name may be (geo.places.evidence); the first four made by data/gazetteer/scripts/."""
 COUNTRY_ALIASES = _grouped(RULES_DIR / "country_aliases.csv", ("country", "alias"), r"[A-Z]{2}")
 ADMIN1_NAMES = _pairs(RULES_DIR / "admin1_names.csv", ("code", "name"), r"[A-Z]{2}-[A-Z0-9]{1,3}")
 GOVERNMENTS = _pairs(RULES_DIR / "governments.csv", ("place", "government"))
@@ -289,8 +288,7 @@ DISTRICT_TYPES = tuple(tuple(r.values()) for _, r in read_table(
 NUMBER_WORDS = {word: (float(value), kind) for word, (value, kind) in read_keyed(
     RULES_DIR / "numbers.csv", ("word", "value", "kind"),
     {"kind": ("number", "scale", "group", "fraction")}, number="value").items()}
-UNITS = read_keyed(RULES_DIR / "units.csv", ("form", "unit", "position"),
-               {"position": ("after", "before")})
+UNITS = read_keyed(RULES_DIR / "units.csv", ("form", "unit", "position"), {"position": ("after", "before")})
 QUALIFIERS = _pairs(RULES_DIR / "qualifiers.csv", ("phrase", "qualifier"))
 COUNTED = read_keyed(RULES_DIR / "counted.csv", ("word", "class", "kind"),
                  {"kind": ("thing", "status")})
