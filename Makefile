@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 LAYER  := data/claims.geojson
 
-.PHONY: run test eval bench build clean
+.PHONY: run test eval bench build screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ eval: $(STAMP)
 ## bench: speed and memory figures (make bench prints them; nothing is asserted)
 bench: $(STAMP)
 	$(PY) -m bench.run
+
+## screenshot: rewrite docs/screenshot.png (the README's picture) from the seed layer, on purpose
+screenshot: $(STAMP) $(LAYER)
+	$(PY) -m bench.screenshot --layer $(LAYER)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .cache

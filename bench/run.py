@@ -20,7 +20,11 @@ from pathlib import Path
 from bench.corpus import generate
 from bench.dashboard import dashboard_figures
 from bench.measure import OUT, ROOT, run_measured
+from bench.pathological import pathological_figures
+from bench.sessions import session_figures
 from bench.store import store_figures
+
+
 _LOAD_SNIPPET = (
     "import time; from geo.gazetteer import Gazetteer; t = time.perf_counter(); "
     "Gazetteer.load(); print(time.perf_counter() - t)"
@@ -69,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     largest = max(sizes)
     incremental = store_figures(largest)
     dash = dashboard_figures(single[largest]["layer"], browser=not args.no_browser)
+    hostile = pathological_figures()
+    sessions = session_figures() if not args.no_browser else {}
     pairs = {
         "build_aps": f"{single[largest]['aps']:.0f}",
         "build_aps_jobs": f"{parallel[largest]['aps']:.0f}",
@@ -78,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         "layer_mb_10k": f"{single[largest]['layer_mb']:.1f}",
         **incremental,
         **dash,
+        **hostile,
+        **sessions,
     }
     print("bench: " + " ".join(f"{k}={v}" for k, v in pairs.items()))
     return 0

@@ -6,6 +6,7 @@ timeline, table and downloads, all built by the pure modules of this package.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -16,33 +17,33 @@ if __package__ in (None, ""):  # `streamlit run` puts only dashboard/ on sys.pat
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import controls, ingest_panel, layerload
-from dashboard.disputes import disputes_section, notes_html
-from dashboard.exports import (TABLE_ROWS, TIMELINE_SPEC, claims_csv, claims_frame,
-                               layer_geojson, timeline_frame)
+from dashboard import controls, ingest_panel, layerload, timeline
+from dashboard.dates import set_window
+from dashboard.disputes import disputes_section
+from dashboard.exports import TABLE_ROWS, claims_csv, claims_frame, layer_geojson
+from dashboard.feed import feed
 from dashboard.layerdata import filter_claims
 from dashboard.layerfile import layer_path
 from dashboard.mapview import build_map
-from dashboard.popups import counted, place_html
+from dashboard.popups import counted
+from dashboard.sidepanel import side_panel
 from geo.errors import LayerError
 
-SIDE_PANEL_CLAIMS = 500  # claims drawn for one place; the CSV download always has them all
-
-
-def _side_panel(view, places) -> None:
-    st.subheader("Place")
-    chosen = controls.place_picker(places)
-    if chosen is None:
-        st.caption("Click a marker or a region to read its claims here.")
-        return
-    shown = [view.data.claims[r] for r in chosen.rows[:SIDE_PANEL_CLAIMS]]
-    st.html(place_html(chosen.place, shown, chosen.count, notes_html(view.data.analysis)))
+def _brushed() -> None:
+    """The timeline was brushed: its interval becomes the date window."""
+    picked = timeline.brushed_dates(st.session_state["timeline"].selection)
+    if picked:
+        set_window(*picked)
 
 
 def _details(view) -> None:
     """Timeline, capped table and downloads of what is in view (below the map)."""
-    st.subheader("Claims per day")
-    st.vega_lite_chart(timeline_frame(view), TIMELINE_SPEC, width="stretch")
+    unit = timeline.bin_unit(view.filters.start, view.filters.end)
+    scale = timeline.speaker_scale(view.data)
+    st.subheader(f"Claims per {unit}")
+    st.vega_lite_chart(timeline.timeline_frame(view, unit, scale),
+                       timeline.timeline_spec(scale, unit), width="stretch", key="timeline",
+                       on_select=_brushed, selection_mode=timeline.BRUSH)
     st.subheader("Claims in range")
     table = claims_frame(view, limit=TABLE_ROWS)
     if len(table) < view.claim_count:
@@ -70,16 +71,19 @@ def main() -> None:
     if problem is not None:
         st.warning(layerload.problem_note(problem))
     complete = controls.complete_page()
-    filters, options = controls.sidebar(data, complete)
+    summary = st.empty()  # above the date controls, filled once the view is known
+    filters, options = controls.sidebar(data, complete, dates_area=st.container())
     view = filter_claims(data, filters)
     places = [p for p in view.places if options.show_countries or p.place.kind != "country"]
-    st.caption(f"Layer `{path}` · showing {view.claim_count} of {counted(data.claim_count)} · "
-               f"{counted(len(places), 'place')} on the map · {view.article_count} of "
-               f"{counted(len(data.articles), 'article')}")
+    summary.caption(f"Layer `{path}` · showing {view.claim_count} of "
+                    f"{counted(data.claim_count)} · {counted(len(places), 'place')} on the map"
+                    f" · {view.article_count} of {counted(len(data.articles), 'article')}")
     for note in layerload.layer_notes(data):
         st.info(note)
     map_column, panel_column = st.columns([3, 2])
     with map_column:
+        controls.remember_map_state(st.session_state.get("map"), places)  # the last click
+        options = dataclasses.replace(options, focus=controls.selected_place(view.places))
         parts = build_map(view, options)
         center, zoom = controls.map_view_state(base=(str(path), options.tiles))
         returned = st_folium(
@@ -88,10 +92,12 @@ def main() -> None:
             returned_objects=["last_object_clicked", "last_object_clicked_popup", "center",
                               "zoom"],
         )
-        controls.remember_map_state(returned, places)
+        controls.remember_map_state(returned, places)  # centre and zoom
     if complete:
+        with map_column:
+            feed(view)
         with panel_column:
-            _side_panel(view, places)
+            side_panel(view, list(view.places))
         _details(view)
     else:
         st.caption("The place panel, the timeline, the claims table and the downloads appear "

@@ -36,6 +36,7 @@ CSS = [
     ("leaflet_css", f"{_VENDOR}/leaflet-1.9.3/leaflet.css"),
     ("markerclustercss", f"{_VENDOR}/leaflet.markercluster-1.1.0/MarkerCluster.css"),
     ("markerclusterdefaultcss", f"{_VENDOR}/leaflet.markercluster-1.1.0/MarkerCluster.Default.css"),
+    ("claimmap_css", f"{STATIC_URL}/claimmap/places.css"),
 ]
 BASEMAP_PANE = "basemap"
 """A pane under Leaflet's overlay pane (z-index 400) for the bundled base map."""

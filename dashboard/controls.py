@@ -16,6 +16,7 @@ import numpy as np
 import streamlit as st
 
 from .analysis import PUBLICATION, TIME_BASES, event_bounds
+from . import dates
 from .daterange import SliderRange, clamp_note, slider_range, window_of
 from .disputes import time_basis_toggle
 from .layerdata import Filters, LayerData, PlaceClaims, window
@@ -45,10 +46,11 @@ def _bounds(first: dt.date | None, last: dt.date | None) -> SliderRange | None:
     return None if first is None or first == last else slider_range(first, last)
 
 
-def _date_range(data: LayerData, basis: str, bounds: SliderRange | None
+def _date_range(data: LayerData, basis: str, bounds: SliderRange | None, typed: bool
                 ) -> tuple[dt.date | None, dt.date | None]:
     """The date slider over publication dates or event times (its own URL key), clamped to
-    what it can show (daterange)."""
+    what it can show (daterange); ``typed``: with the typed first and last day
+    (:mod:`dashboard.dates`)."""
     first, last = _span(data, basis)
     if bounds is None:
         if first is not None:
@@ -60,11 +62,17 @@ def _date_range(data: LayerData, basis: str, bounds: SliderRange | None
     if not bounds.sliding:
         return None, None
     published = basis == PUBLICATION
+    key = "dates" if published else "event_dates"
+    inputs = dates.typed_area() if typed else None
+    seeded = dates.seed(key, bounds.first, bounds.last)
     start, end = st.slider("Claims dated" if published else "Events dated",
-                           min_value=bounds.first, max_value=bounds.last,
-                           value=(bounds.first, bounds.last), step=DAY, format="YYYY-MM-DD",
-                           key="dates" if published else "event_dates", bind=QUERY)
-    return window_of(bounds, *sorted((start, end)))  # a link's reversed range, put in order
+                           min_value=bounds.first, max_value=bounds.last, step=DAY,
+                           format="YYYY-MM-DD", key=key, bind=QUERY, **seeded,
+                           help="Drag either end, type the days, or drag over the timeline.")
+    start, end = sorted((start, end))  # a link's reversed range, put in order
+    if inputs is not None:
+        dates.typed_days(inputs, key, bounds.first, bounds.last, start, end)
+    return window_of(bounds, start, end)
 
 
 def _check_link(data: LayerData, bounds: SliderRange | None, first_run: bool) -> None:
@@ -93,9 +101,10 @@ def article_options(data: LayerData, start: dt.date | None, end: dt.date | None,
 
 
 def _labelled(data: LayerData, labels: list[str]) -> tuple[str, ...]:
-    """Ids of the articles with these labels (the URL names articles by label)."""
+    """Ids of the articles with these labels (the URL names articles by label; an article
+    id is accepted too, so a link stays valid if the names change)."""
     wanted = set(labels)
-    return tuple(a for a, label in data.article_labels.items() if label in wanted)
+    return tuple(a for a, label in data.article_labels.items() if label in wanted or a in wanted)
 
 
 def _articles(data: LayerData, start: dt.date | None, end: dt.date | None) -> list[str]:
@@ -159,8 +168,10 @@ def _choice_widgets(data: LayerData, start: dt.date | None, end: dt.date | None)
                    tiles)
 
 
-def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions]:
-    """Draw the filters in the sidebar; return what they ask for.
+def sidebar(data: LayerData, complete: bool = True, dates_area=None
+            ) -> tuple[Filters, MapOptions]:
+    """Draw the filters in the sidebar, the date controls in ``dates_area`` (a container
+    above the map, full width: one day must be wide enough to hit); return what they ask for.
 
     Not ``complete`` (see :func:`complete_page`): the date slider only; the other filters
     and the toggles take the values the URL gives them (:func:`url_choices`), which their
@@ -175,7 +186,8 @@ def sidebar(data: LayerData, complete: bool = True) -> tuple[Filters, MapOptions
             basis = basis if basis in TIME_BASES else PUBLICATION
         bounds = _bounds(*_span(data, basis))
         _check_link(data, _bounds(data.first_date, data.last_date), first_run=not complete)
-        start, end = _date_range(data, basis, bounds)
+        with dates_area if dates_area is not None else st.sidebar:
+            start, end = _date_range(data, basis, bounds, typed=complete)
         if complete:
             chosen = _choice_widgets(data, start, end)
         else:
@@ -244,6 +256,13 @@ def place_labels(places: list[PlaceClaims]) -> dict[str, PlaceClaims]:
     names = Counter(p.place.name for p in places)
     return {(p.place.name if names[p.place.name] == 1
              else f"{p.place.name} [{p.place.place_id}]"): p for p in places}
+
+
+def selected_place(places) -> str | None:
+    """Place id of the place chosen in the side panel (or by a ``place=`` link), if in view."""
+    label = st.session_state.get("place") or st.query_params.get("place")
+    entry = place_labels(list(places)).get(label) if label else None
+    return entry.place.place_id if entry else None
 
 
 def place_picker(places: list[PlaceClaims]) -> PlaceClaims | None:

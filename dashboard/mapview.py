@@ -24,6 +24,7 @@ import folium
 from .assets import make_offline
 from .basemap import BaseMap
 from .disputes import DISPUTED_STYLES, Legend, disputed_style, notes_html, popup_rows
+from .legend import PrecisionLegend
 from .layerdata import LayerData, PlaceClaims, View
 from .placelayer import PlaceGroup, Shape
 from .popups import POPUP_CLAIMS, place_html, tooltip_html
@@ -31,13 +32,15 @@ from .popups import POPUP_CLAIMS, place_html, tooltip_html
 MAX_ZOOM = 18
 DEFAULT_CENTER = (50.0, 35.0)
 DEFAULT_ZOOM = 5
-REGION_STYLE = {"color": "#c2410c", "weight": 1.5, "fillColor": "#f97316", "fillOpacity": 0.15}
 STYLES = {
-    "region": REGION_STYLE,
-    "point-region": REGION_STYLE | {"dashArray": "6 6"},
-    "country": {"color": "#1d4ed8", "weight": 1.0, "dashArray": "4 4", "fillColor": "#3b82f6",
+    "district": {"color": "#009E73", "weight": 2.0, "fillColor": "#009E73", "fillOpacity": 0.12},
+    "region": {"color": "#D55E00", "weight": 1.5, "fillColor": "#E69F00", "fillOpacity": 0.15},
+    "country": {"color": "#0072B2", "weight": 1.0, "dashArray": "4 4", "fillColor": "#56B4E9",
                 "fillOpacity": 0.05},
-} | DISPUTED_STYLES
+}
+STYLES["hromada"] = STYLES["district"]
+STYLES |= {f"point-{name}": style | {"dashArray": "6 6"} for name, style in STYLES.items()}
+STYLES |= DISPUTED_STYLES
 """Leaflet path options by :attr:`Shape.style`."""
 CLUSTER = {"showCoverageOnHover": False, "maxClusterRadius": 40, "disableClusteringAtZoom": 11}
 POINT_REGION_RADIUS_M = {"country": 300_000, "region": 60_000, "district": 20_000, "hromada": 10_000}
@@ -50,6 +53,8 @@ class MapOptions:
     show_countries: bool = False
     tiles: bool = False
     popup_claims: int = POPUP_CLAIMS
+    focus: str | None = None
+    """Place id of the selected place: panned to, its popup opened."""
 
 
 @dataclass
@@ -104,6 +109,7 @@ def base_map(center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_Z
     make_offline(m)
     BaseMap().add_to(m)
     Legend().add_to(m)
+    PrecisionLegend(STYLES).add_to(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=MAX_ZOOM).add_to(m)
     return m
@@ -115,18 +121,20 @@ def _shape(entry: PlaceClaims, view: View, options: MapOptions) -> Shape:
                                                       entry.rows, options.popup_claims)]
     text = {"name": place.name, "locations": _latlon(place.geometry["coordinates"]),
             "tooltip": tooltip_html(place, entry.count),
-            "popup": place_html(place, shown, entry.count, notes_html(view.data.analysis))}
+            "popup": place_html(place, shown, entry.count, notes_html(view.data.analysis)),
+            "count": entry.count, "place_id": place.place_id}
     kind = place.geometry["type"]
     disputed = disputed_style(view.data.analysis, place.feature_id,
                               "marker" if kind == "Point" and place.precision not in
                               POINT_REGION_RADIUS_M else "shape")
+    precision = place.precision if place.precision in POINT_REGION_RADIUS_M else "region"
     if kind == "Point" and place.precision in POINT_REGION_RADIUS_M:
-        return Shape("circle", style=disputed or "point-region",
+        return Shape("circle", style=disputed or f"point-{precision}",
                      radius=POINT_REGION_RADIUS_M[place.precision], **text)
     if kind == "Point":
         return Shape("marker", style=disputed or "", **text)
-    return Shape("polygon", style=disputed or ("country" if place.kind == "country" else "region"),
-                 **text)
+    return Shape("polygon", style=disputed or ("country" if place.kind == "country"
+                                               else precision), **text)
 
 
 def place_layers(view: View, options: MapOptions = MapOptions()) -> list[PlaceGroup]:
@@ -145,7 +153,7 @@ def place_layers(view: View, options: MapOptions = MapOptions()) -> list[PlaceGr
                  else "Countries" if kind == "country" else "Regions")
         shapes[group].append(shape)
     return [PlaceGroup(name, shapes[name], STYLES,
-                       cluster=CLUSTER if name == "Settlements" else None)
+                       cluster=CLUSTER if name == "Settlements" else None, focus=options.focus)
             for name in LAYER_NAMES]
 
 

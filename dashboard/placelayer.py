@@ -10,7 +10,7 @@ circles, polygons, tooltips and popups.
 
 Contract with the browser: ``tooltip`` and ``popup`` are HTML built by
 :mod:`dashboard.popups` (every untrusted field already escaped); ``name`` is plain text and only
-ever set as the marker image's ``alt`` property. The JSON is made safe to sit in a
+ever set as a marker's ``title``, ``aria-label`` and ``data-name`` attributes. The JSON is made safe to sit in a
 ``<script>`` element (:func:`script_safe_json`), as in a full folium page.
 """
 
@@ -44,11 +44,15 @@ class Shape:
     popup: str
     style: str = ""
     radius: float | None = None
+    count: int = 0
+    """Claims in the window: a settlement's marker shows it and is sized by it."""
+    place_id: str = ""
 
     def record(self) -> dict:
         """The JSON object ``places.js`` reads (no deep copy: geometries can be large)."""
         out = {"kind": self.kind, "name": self.name, "locations": self.locations,
-               "tooltip": self.tooltip, "popup": self.popup, "style": self.style}
+               "tooltip": self.tooltip, "popup": self.popup, "style": self.style,
+               "count": self.count, "id": self.place_id}
         return out if self.radius is None else out | {"radius": self.radius}
 
 
@@ -77,7 +81,8 @@ class _Script(Element):
 class PlaceGroup(folium.FeatureGroup):
     """A FeatureGroup (what ``st_folium(feature_group_to_add=…)`` takes) holding ``shapes``.
 
-    ``cluster`` holds markercluster options when the group's markers should cluster.
+    ``cluster`` holds markercluster options when the group's markers should cluster;
+    ``focus``, a place id: that place is brought into view and its popup opened.
     """
 
     _template = Template("""
@@ -88,11 +93,12 @@ class PlaceGroup(folium.FeatureGroup):
     """)
 
     def __init__(self, name: str, shapes: list[Shape], styles: dict[str, dict],
-                 cluster: dict | None = None):
+                 cluster: dict | None = None, focus: str | None = None):
         super().__init__(name=name)
         self.shapes = tuple(shapes)
         self.styles = styles
         self.cluster = cluster
+        self.focus = focus if any(s.place_id == focus for s in self.shapes) else None
 
     @cached_property
     def payload(self) -> str:
@@ -100,6 +106,7 @@ class PlaceGroup(folium.FeatureGroup):
         renders a group twice)."""
         return script_safe_json({
             "cluster": self.cluster,
+            "focus": self.focus,
             "styles": {key: self.styles[key] for key in sorted({s.style for s in self.shapes}
                                                                & set(self.styles))},
             "places": [shape.record() for shape in self.shapes],

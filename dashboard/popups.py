@@ -73,10 +73,9 @@ def _speaker(claim: Claim) -> str:
 
 
 def _article(claim: Claim) -> str:
-    parts = [escape(claim.article_title or claim.article_id)]
-    if claim.source:
-        parts.append(escape(claim.source))
-    line = " / ".join(parts)
+    line = escape(claim.article_name)
+    if claim.source and claim.article_title:
+        line += f" / {escape(claim.source)}"
     if safe_url(claim.url):
         line += (f" — <a href=\"{escape(claim.url)}\" target=\"_blank\" "
                  f"rel=\"noopener noreferrer\">link</a>")
@@ -103,11 +102,13 @@ NotesHtml = Callable[[Claim], tuple]
 
 
 def place_html(place: Place, claims: Sequence[Claim], total: int | None = None,
-               notes: NotesHtml | None = None) -> str:
+               notes: NotesHtml | None = None,
+               more_where: str | None = "in the side panel") -> str:
     """The place, then ``claims`` (given newest first), then the ``place id`` line.
 
     ``total`` is how many claims the place has in view when only the first few are passed
-    (a popup); the rest are counted, not listed.
+    (a popup); the rest are counted, not listed, with a note saying ``more_where`` they are
+    (none when ``None``: the side panel pages through them itself).
     """
     total = len(claims) if total is None else total
     where = ", ".join(escape(x) for x in (place.admin1, place.country) if x and x != place.name)
@@ -115,7 +116,8 @@ def place_html(place: Place, claims: Sequence[Claim], total: int | None = None,
     head = f"<b>{escape(place.name)}</b> <small>{escape(place.kind)}"
     head += (f" · {where}" if where else "") + (f" · <i>{escape(note)}</i>" if note else "")
     more = total - len(claims)
-    rest = f"<p><i>… and {more} more in the side panel</i></p>" if more > 0 else ""
+    rest = (f"<p><i>… and {more} more {escape(more_where)}</i></p>"
+            if more > 0 and more_where else "")
     items = "".join(claim_html(c, *notes(c)) if notes else claim_html(c) for c in claims)
     return (f"<div class='claimmap-place'>{head}</small> — {counted(total)}"
             f"<ol>{items}</ol>{rest}"

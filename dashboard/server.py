@@ -47,9 +47,10 @@ def _wait_healthy(process: subprocess.Popen, url: str, seconds: float) -> None:
 
 
 @contextmanager
-def serve(layer: Path, seconds: float = 60, root: Path | None = None) -> Iterator[str]:
+def serve_process(layer: Path, seconds: float = 60, root: Path | None = None
+                  ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Run the app (this package's, or that of the checkout at ``root``) on ``layer``; yield
-    its base URL; stop it on exit."""
+    its base URL and the server process (the benchmark reads its memory); stop it on exit."""
     port = free_port()
     app = root / "dashboard" / "app.py" if root is not None else config.DASHBOARD_APP
     command = [sys.executable, "-m", "streamlit", "run", str(app), *config.STREAMLIT_FLAGS,
@@ -60,10 +61,17 @@ def serve(layer: Path, seconds: float = 60, root: Path | None = None) -> Iterato
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(process, url, seconds)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextmanager
+def serve(layer: Path, seconds: float = 60, root: Path | None = None) -> Iterator[str]:
+    """:func:`serve_process`, yielding only the base URL."""
+    with serve_process(layer, seconds, root) as (url, _process):
+        yield url

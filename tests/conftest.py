@@ -47,3 +47,16 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 120, env: dict | None =
 
     return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for every browser test (tests/browser_support.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.server import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -68,3 +68,37 @@ def popup_and_tooltip_html(feature_group_js: str) -> list[str]:
     """Every popup and tooltip HTML string the map receives (popup, tooltip, per place)."""
     return [html for group in place_groups(feature_group_js) for place in group["places"]
             for html in (place["popup"], place["tooltip"])]
+
+
+def busy_layer(path: Path, claims: int, *, days: int = 1, speakers: int = 3,
+               keep: tuple[str, ...] | None = None, text_words: int = 40) -> Path:
+    """Write a schema-valid layer: ``sample.geojson``'s places (only those named in ``keep``,
+    if given) with ``claims`` claims on Kazachya Loknya spread over ``days`` days from
+    2025-01-01 and ``speakers`` speakers, one titled article (with source and URL) each."""
+    import datetime as dt
+
+    layer = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    features = [f for f in layer["features"] if keep is None or f["properties"]["name"] in keep]
+    target = next(f for f in features if f["properties"]["name"] == "Kazachya Loknya")
+    words = " ".join(f"word{i}" for i in range(text_words))
+    articles, made = [], []
+    for i in range(claims):
+        day = (dt.date(2025, 1, 1) + dt.timedelta(days=i % days)).isoformat()
+        article = f"busy_{i:05d}"
+        text = f"Claim {i} about Kazachya Loknya: {words}."
+        made.append({"claim_id": f"{article}:0-{len(text)}", "date": day,
+                     "speaker": f"Speaker {i % speakers}", "speaker_title": None,
+                     "verb": "said", "text": text, "quote": None, "article_id": article,
+                     "article_title": f"Report {i}", "source": "Wire",
+                     "url": f"https://example.org/{i}", "span": [0, len(text)],
+                     "attribution": "speaker", "link": "named"})
+        articles.append({"id": article, "date": day, "title": f"Report {i}", "source": "Wire",
+                         "url": f"https://example.org/{i}", "claims": 1})
+    made.sort(key=lambda c: (c["date"], c["article_id"]))
+    for feature in features:
+        feature["properties"]["claims"] = made if feature is target else []
+    layer["features"] = [f for f in features if f["properties"]["claims"]]
+    layer["articles"] = sorted(articles, key=lambda a: a["id"])
+    layer["unresolved"] = []
+    path.write_text(json.dumps(layer), encoding="utf-8")
+    return path

@@ -3,7 +3,8 @@
 Each server is ``streamlit run dashboard/app.py -- --layer …`` on a free localhost port.
 Every request that does not go to that server is aborted and recorded, and the tests assert
 the record is empty. The acceptance layer is the committed ``data/claims.geojson`` built from
-the seeds (test_pipeline.py checks it is fresh). The first test writes docs/screenshot.png.
+the seeds (test_pipeline.py checks it is fresh). The README's screenshot is made on purpose
+by ``make screenshot`` (bench/screenshot.py), never by a test.
 """
 
 from __future__ import annotations
@@ -12,134 +13,22 @@ import time
 from pathlib import Path
 
 import pytest
+from browser_support import BROWSER, Visit, served
 from dashboard_support import BUILT_LAYER, HOSTILE, PAYLOAD, ROOT
 
-from dashboard.server import CHROMIUM, CHROMIUM_ARGS, serve
-
+pytestmark = BROWSER
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="needs Debian chromium at /usr/bin/chromium (apt install chromium)"),
-]
-
-
-def _server(layer: Path):
-    with serve(layer) as url:
-        yield url
+SCREENSHOT_MTIME = SCREENSHOT.stat().st_mtime_ns
 
 
 @pytest.fixture(scope="module")
 def acceptance_url():
-    yield from _server(BUILT_LAYER)
+    yield from served(BUILT_LAYER)
 
 
 @pytest.fixture(scope="module")
 def hostile_url():
-    yield from _server(HOSTILE)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """One page of the app, with outside requests blocked and recorded, dialogs recorded."""
-
-    def __init__(self, browser, url: str):
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        self.outside: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route("**/*", lambda route: self._route(route, url))
-        self.page = self.context.new_page()
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message),
-                                               dialog.dismiss()))
-        self.page.goto(url)
-        self.page.wait_for_selector(MAP_FRAME, timeout=60_000)
-        self.map = self.page.frame_locator(MAP_FRAME)
-        self.map.locator(".leaflet-overlay-pane path, .leaflet-marker-pane img").first.wait_for(
-            timeout=60_000)
-        self.map_frame = next(f for f in self.page.frames if "st_folium" in f.url)
-
-    def _route(self, route, url: str) -> None:
-        if route.request.url.startswith(url):
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
-
-    def tooltips(self) -> list[str]:
-        """Text of the tooltips of every place currently on the map (incl. clustered)."""
-        return self.map_frame.evaluate("""() => {
-            const names = [];
-            (window.feature_group || []).forEach(group => {
-                if (!window.map.hasLayer(group)) return;
-                group.eachLayer(function visit(layer) {
-                    if (layer.getTooltip && layer.getTooltip()) {
-                        const box = document.createElement('div');
-                        box.innerHTML = layer.getTooltip().getContent();
-                        names.push(box.textContent.trim().replace(/\\s+/g, ' '));
-                    }
-                    if (layer.eachLayer) layer.eachLayer(visit);
-                });
-            });
-            return names.sort();
-        }""")
-
-    def click_marker(self, name: str) -> None:
-        """Click the place's marker as a user would: open its cluster first if needed."""
-        for _ in range(8):
-            marker = self.map.locator(f'img.leaflet-marker-icon[alt="{name}"]')
-            if marker.count():
-                marker.click()
-                return
-            found = self.map_frame.evaluate("""(name) => {
-                let target = null;
-                window.feature_group.forEach(g => g.eachLayer(function visit(l) {
-                    if (l.options && l.options.alt === name) target = l;
-                    else if (l.eachLayer) l.eachLayer(visit);
-                }));
-                if (!target) return false;
-                const cluster = target.__parent && target.__parent._group.getVisibleParent(target);
-                if (cluster && cluster._icon) cluster._icon.setAttribute('data-test', 'open-me');
-                return true;
-            }""", name)
-            assert found, f"no marker for {name}"
-            self.map.locator('[data-test="open-me"]').click()
-            time.sleep(0.8)
-        raise AssertionError(f"could not reach the marker of {name}")
-
-    def open_popup(self, name: str) -> str:
-        """Click the place's marker and return its popup's text."""
-        self.click_marker(name)
-        popup = self.map.locator(".leaflet-popup-content")
-        popup.wait_for(timeout=15_000)
-        return popup.inner_text()
-
-    def side_panel(self, has_text: str) -> str:
-        """Text of the side panel once the click's rerun has filled it with ``has_text``."""
-        panel = self.page.locator('[data-testid="stHtml"]').filter(has_text=has_text)
-        panel.wait_for(timeout=30_000)
-        return panel.inner_text()
-
-    def assert_nothing_ran(self) -> None:
-        """No injected image, no javascript: link, no dialog, no outside request."""
-        time.sleep(1)
-        for root in (self.page, self.map):
-            assert root.locator('img[src="x"]').count() == 0
-            assert root.locator('a[href^="javascript"]').count() == 0
-        assert self.dialogs == [] and self.outside == []
-
-    def close(self) -> None:
-        self.context.close()
+    yield from served(HOSTILE)
 
 
 def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
@@ -166,8 +55,6 @@ def test_click_kazachya_loknya_then_slider_to_12_march(browser, acceptance_url):
         zoom_control = visit.map.locator(".leaflet-control-zoom").bounding_box()
         assert (shown["x"] >= zoom_control["x"] + zoom_control["width"]
                 or shown["y"] >= zoom_control["y"] + zoom_control["height"])  # not under it
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        visit.page.screenshot(path=str(SCREENSHOT), full_page=True)
 
         visit.map_frame.evaluate("() => { window.__not_reloaded = true; }")
         zoom = visit.map_frame.evaluate("() => window.map.getZoom()")
@@ -198,7 +85,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(browser, hostile_url):
         assert "</script><script>alert(4)</script>" in text
         assert f"Title {PAYLOAD}" in visit.side_panel("Speaker")
         visit.map.locator(".leaflet-popup-close-button").click()
-        visit.map.locator(f'img.leaflet-marker-icon[alt="{marker_name}"]').hover()
+        visit.map.locator(visit.marker(marker_name)).hover()
         tooltip = visit.map.locator(".leaflet-tooltip").filter(has_text="Village")
         tooltip.wait_for(timeout=10_000)
         assert PAYLOAD in tooltip.inner_text()
@@ -215,7 +102,7 @@ def built_hostile_url(gazetteer, tmp_path_factory):
 
     layer = tmp_path_factory.mktemp("hostile") / "layer.geojson"
     write_layer(build([str(ROOT / "tests" / "fixtures" / "hostile")], gazetteer).layer, layer)
-    yield from _server(layer)
+    yield from served(layer)
 
 
 def test_hostile_article_through_the_build_shows_literally_and_runs_nothing(browser, built_hostile_url):
@@ -228,3 +115,150 @@ def test_hostile_article_through_the_build_shows_literally_and_runs_nothing(brow
         visit.assert_nothing_ran()
     finally:
         visit.close()
+
+
+# --- issue 20: whatever the layer or the link, a map and a message, never a traceback ---
+
+def _no_traceback(visit: Visit) -> None:
+    assert visit.page.locator('[data-testid="stException"]').count() == 0
+    assert "Traceback" not in visit.page.inner_text("body")
+
+
+def _alerts(visit: Visit, has_text: str, seconds: float = 60) -> str:
+    """The text of the first message box saying ``has_text`` (polled: a rerun redraws it)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        texts = visit.page.locator('[data-testid="stAlert"]').all_inner_texts()
+        found = [text for text in texts if has_text in text]
+        if found:
+            return found[0]
+        time.sleep(0.5)
+    raise AssertionError(f"no message saying {has_text!r}; messages: {texts}")
+
+
+@pytest.fixture(scope="module")
+def impossible_dates_url(gazetteer, tmp_path_factory):
+    """The seeds plus two articles dated 9999-12-31 and 0001-01-02, built, then served."""
+    import shutil
+
+    from geo.layer import write_layer
+    from geo.pipeline import build
+
+    folder = tmp_path_factory.mktemp("dates") / "articles"
+    shutil.copytree(ROOT / "seeds", folder)
+    for date in ("9999-12-31", "0001-01-02"):
+        (folder / f"dated_{date}.txt").write_text(
+            f"date {date}\nSternenko said the war crime took place in Kazachya Loknya.\n",
+            encoding="utf-8")
+    result = build([str(folder)], gazetteer)
+    assert sorted(Path(e.path).name for e in result.errors) == [
+        "dated_0001-01-02.txt", "dated_9999-12-31.txt"]
+    layer = write_layer(result.layer, folder.parent / "layer.geojson")
+    yield from served(layer)
+
+
+def test_seeds_with_impossible_dates_build_and_show_the_seeds_places(browser,
+                                                                    impossible_dates_url):
+    import json
+
+    seeds = json.loads(BUILT_LAYER.read_text("utf-8"))
+    expected = {f["properties"]["name"] for f in seeds["features"]
+                if f["properties"]["kind"] != "country"}
+    visit = Visit(browser, impossible_dates_url)
+    try:
+        shown = {t.split(" · ")[0].split(" (")[0] for t in visit.tooltips()}
+        assert any(name in " ".join(visit.tooltips()) for name in expected)
+        assert "Kazachya Loknya" in " ".join(visit.tooltips()), shown
+        _no_traceback(visit)
+        assert visit.outside == []
+    finally:
+        visit.close()
+
+
+def _odd_url(name: str, tmp_path_factory):
+    from odd_layers import ODD_LAYERS, write
+
+    path = write(ODD_LAYERS[name](), tmp_path_factory.mktemp("odd") / "layer.geojson")
+    yield from served(path)
+
+
+@pytest.fixture(scope="module")
+def far_dates_url(tmp_path_factory):
+    yield from _odd_url("claims dated 0001 and 9999", tmp_path_factory)
+
+
+def test_hand_made_layer_dated_0001_and_9999_renders_with_a_warning(browser, far_dates_url):
+    """Was StreamlitJSNumberBoundsError: a traceback instead of the page, for everyone."""
+    visit = Visit(browser, far_dates_url)
+    try:
+        assert "beyond what the date slider can show" in _alerts(visit, "date slider")
+        assert any(t.startswith("Kazachya Loknya") for t in visit.tooltips())
+        _no_traceback(visit)
+    finally:
+        visit.close()
+
+
+def test_hostile_link_is_said_on_the_page_and_runs_nothing(browser, far_dates_url):
+    query = ("?dates=2025-13-45&dates=x&speaker=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+             "&place=" + "P" * 10_000 + "&countries=true&countries=false")
+    visit = Visit(browser, far_dates_url + "/" + query)
+    try:
+        assert "are not dates (YYYY-MM-DD)" in _alerts(visit, "not dates")
+        assert "<img src=x onerror=alert(1)>" in _alerts(visit, "speakers not in this layer")
+        assert "(10,000 characters)" in _alerts(visit, "a place not in this layer")
+        assert any(t.startswith("Kazachya Loknya") for t in visit.tooltips())
+        _no_traceback(visit)
+        visit.assert_nothing_ran()
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("name", ["empty", "no claims on a place", "10,000-character names",
+                                  "100,000 claims on one place"])
+def test_odd_layers_render_in_the_browser(browser, tmp_path_factory, name):
+    for url in _odd_url(name, tmp_path_factory):
+        visit = Visit(browser, url)
+        try:
+            visit.page.locator('[data-testid="stCaptionContainer"]').filter(
+                has_text="on the map").first.wait_for(timeout=30_000)
+            _no_traceback(visit)
+            assert visit.outside == []
+        finally:
+            visit.close()
+
+
+def test_layer_broken_under_an_open_page_keeps_the_map_then_takes_a_new_layer(browser,
+                                                                              tmp_path):
+    import shutil
+
+    from dashboard_support import SAMPLE
+    from odd_layers import ODD_LAYERS, write
+
+    layer = Path(shutil.copy(SAMPLE, tmp_path / "layer.geojson"))
+    for url in served(layer):
+        visit = Visit(browser, url)
+        try:
+            countries = visit.page.locator('[data-testid="stToggle"]').filter(
+                has_text="Show countries")
+            countries.wait_for(timeout=30_000)
+            layer.write_bytes(layer.read_bytes()[:300])  # a copy caught half-way
+            countries.click()
+            assert "cannot be read now" in _alerts(visit, "cannot be read now")
+            assert any(t.startswith("Kursk Oblast") for t in visit.tooltips())
+            write(ODD_LAYERS["one claim"](), layer)
+            countries.click()
+            deadline = time.time() + 30
+            while time.time() < deadline and len(visit.tooltips()) != 1:
+                time.sleep(0.5)
+            assert [t.split(" ")[0] for t in visit.tooltips()] == ["Kazachya"]
+            assert visit.page.locator('[data-testid="stAlert"]').filter(
+                has_text="cannot be read now").count() == 0
+            _no_traceback(visit)
+        finally:
+            visit.close()
+
+
+def test_the_browser_tests_leave_the_readme_screenshot_alone():
+    """Runs last in this module: the tests above must not have rewritten the tracked file
+    (``make screenshot`` does that on purpose)."""
+    assert SCREENSHOT.stat().st_mtime_ns == SCREENSHOT_MTIME

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from test_browser import Visit, _server, browser  # noqa: F401  (the module's fixtures)
+from browser_support import Visit, served
 from test_dashboard_disputes import disputed_copy
 
 from dashboard.server import CHROMIUM
@@ -20,7 +20,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def disputed_url(tmp_path_factory):
-    yield from _server(disputed_copy(tmp_path_factory.mktemp("layer") / "disputed.geojson"))
+    yield from served(disputed_copy(tmp_path_factory.mktemp("layer") / "disputed.geojson"))
 
 
 def _open_region_popup(visit: Visit, name: str) -> str:
@@ -40,7 +40,7 @@ def _open_region_popup(visit: Visit, name: str) -> str:
 def test_disputed_place_legend_popup_panel_table_and_event_toggle(browser, disputed_url):
     visit = Visit(browser, disputed_url)
     try:
-        legend = visit.map.locator(".claimmap-legend")
+        legend = visit.map.locator(".claimmap-legend").filter(has_text="disputed")
         legend.wait_for(timeout=15_000)
         assert "disputed place" in legend.inner_text()
         assert visit.map.locator('.leaflet-overlay-pane path[stroke="#b91c1c"]').count() >= 1

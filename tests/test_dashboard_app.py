@@ -47,8 +47,8 @@ def test_first_run_sends_the_map_before_the_other_widgets_and_views(monkeypatch)
 
 @pytest.mark.parametrize("query", [
     {"speaker": ["Valery Gerasimov", "Nobody"]},
-    {"source": "(no source)", "hide_reporter": "TRUE"},
-    {"article": "2025-03-12 · 002_3f0cff5302c0621a", "countries": "true"},
+    {"source": "(outlet not named)", "hide_reporter": "TRUE"},
+    {"article": "2025-03-12 · untitled report “Russia's forces have retaken 24 settlements in the…”", "countries": "true"},
     {"hide_reporter": "yes", "countries": "false"},
 ])
 def test_first_run_reads_the_deferred_filters_from_the_url_as_their_widgets_do(monkeypatch,
@@ -82,7 +82,7 @@ def test_unchanged_view_sends_an_identical_map(app):
     ("speaker", ["Serhiy Sternenko"], {"marker": ["Kazachya Loknya"], "polygon": []}),
     ("speaker", ["Valery Gerasimov"], {"marker": [], "polygon": ["Kursk Oblast", "Sumy Oblast"]}),
     ("article", ["002_3f0cff5302c0621a"], {"marker": [], "polygon": ["Kursk Oblast"]}),
-    ("source", ["(no source)"], {"marker": ["Kazachya Loknya"],
+    ("source", ["(outlet not named)"], {"marker": ["Kazachya Loknya"],
                                  "polygon": ["Kursk Oblast", "Sumy Oblast"]}),
 ])
 def test_multiselect_filters_reach_the_map(app, widget, value, expected):

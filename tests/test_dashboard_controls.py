@@ -13,6 +13,7 @@ from dashboard.layerdata import load_layer
 
 D12, D13 = dt.date(2025, 3, 12), dt.date(2025, 3, 13)
 A13, A12 = "000_d599976d65cc3f1e", "002_3f0cff5302c0621a"  # dated 13 and 12 March
+LABEL12 = "2025-03-12 · untitled report “Russia's forces have retaken 24 settlements in the…”"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def test_article_options(sample, start, end, chosen, limit, expected):
 
 def test_a_url_article_beyond_the_list_is_still_applied(monkeypatch):
     monkeypatch.setattr(controls, "ARTICLE_OPTIONS", 1)
-    label = "2025-03-12 · 002_3f0cff5302c0621a"
+    label = "2025-03-12 · untitled report “Russia's forces have retaken 24 settlements in the…”"
     page = run_app(monkeypatch, SAMPLE, {"article": label})
     assert not page.exception
     assert page.multiselect(key="article").value == [A12]
@@ -46,8 +47,8 @@ def test_a_url_article_beyond_the_list_is_still_applied(monkeypatch):
     ({}, Choices()),
     ({"speaker": ["Vladimir Putin", "Nobody", "Valery Gerasimov"]},
      Choices(speakers=("Valery Gerasimov", "Vladimir Putin"))),
-    ({"source": ["(no source)"], "article": ["2025-03-12 · 002_3f0cff5302c0621a", A13]},
-     Choices(sources=("(no source)",), articles=(A12,))),   # articles by label, not id
+    ({"source": ["(outlet not named)"], "article": [LABEL12, A13, "nothing"]},
+     Choices(sources=("(outlet not named)",), articles=(A13, A12))),  # by label or by id
     ({"hide_reporter": ["TRUE"], "countries": ["true", "false"], "tiles": ["yes"]},
      Choices(hide_reporter=True)),                        # the last value; only "true" is on
 ])

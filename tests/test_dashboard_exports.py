@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from dashboard_support import HOSTILE, PAYLOAD, SAMPLE
 
-from dashboard.exports import claims_csv, claims_frame, filtered_layer, timeline_frame
+from dashboard.exports import claims_csv, claims_frame, filtered_layer
+from dashboard.timeline import OTHER_SPEAKERS, speaker_scale, timeline_frame
 from dashboard.layerdata import REPORTER_LABEL, Filters, filter_claims, load_layer
 from geo.layer import validate_layer
 
@@ -69,8 +70,8 @@ def test_timeline_counts_claims_per_day_and_speaker(sample):
 
 
 def test_timeline_merges_the_quiet_speakers(sample):
-    frame = timeline_frame(filter_claims(sample, Filters()), top=1)
-    assert set(frame["speaker"]) == {"Valery Gerasimov", "(other speakers)"}  # 4 claims
+    frame = timeline_frame(filter_claims(sample, Filters()), scale=speaker_scale(sample, top=1))
+    assert set(frame["speaker"]) == {"Valery Gerasimov", OTHER_SPEAKERS}  # 4 claims
     assert frame["claims"].sum() == 10
 
 

@@ -67,7 +67,8 @@ def test_sternenko_popup_names_speaker_date_and_article():
     entry, popup = place_popup(SAMPLE, "theatre:kazachya-loknya")
     shown = text_of(popup)
     assert "2025-03-13 · Serhiy Sternenko (Ukrainian volunteer) — according to" in shown
-    assert "article: 000_d599976d65cc3f1e" in shown
+    assert "article: untitled report of 2025-03-13" in shown  # never the hash id
+    assert "000_d599976d65cc3f1e" not in shown.replace("place id", "")
     assert text_of(tooltip_html(entry.place, entry.count)) == "Kazachya Loknya — 1 claim"
 
 

@@ -11,6 +11,7 @@ from dashboard_support import SAMPLE, drawn, map_args, run_app
 from odd_layers import CROWD, LONG, ODD_LAYERS, far_dates, sample, write
 
 from dashboard.daterange import SLIDER_FIRST, SLIDER_LAST
+from dashboard.sidepanel import PAGE_SIZE
 
 
 def _page(monkeypatch, tmp_path, make, query=None):
@@ -81,7 +82,7 @@ def test_hundred_thousand_claims_on_one_place_are_capped_in_the_popup(monkeypatc
     assert f"showing {CROWD} of {CROWD} claims" in page.caption[0].value
     page.selectbox(key="place").set_value("Kazachya Loknya").run()
     assert not page.exception
-    assert page.get("html")[0].proto.body.count("<li>") == 500
+    assert page.get("html")[0].proto.body.count("<li>") == PAGE_SIZE  # one page of them
 
 
 def _places_on_map(page) -> dict:

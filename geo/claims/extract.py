@@ -212,9 +212,11 @@ def _attribution(masked: str, start: int, end: int, heading: bool = False) -> At
     return find_attribution(masked, start, end) or layout_attribution(masked, start, end, heading)
 
 
-_ACRONYM_OF = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)*)\s*"
-                         r"\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)")
-"""An organisation and the acronym the article goes on using: "the Israel Defense Forces (IDF)"."""
+_ACRONYM_OF = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+){0,3}[A-Z][\w'’.-]*)"
+                         r"{0,11})\s*\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)")
+"""An organisation and the acronym the article goes on using: "the Israel Defense Forces (IDF)".
+At most twelve capitalised words: unbounded, every start in a long run of capitalised words
+scanned the rest of the run, quadratic in the run (a 27 KB line took 18 s; bench/pathological.py)."""
 _ASKING = rules.words("asking") | {LAYOUT_VERB}
 _QUESTION_QUOTE = re.compile(r"\?[\"”’']")
 _ORG_WORD = re.compile(r"\b(?:" + rules.alternation(ORGANISATION_WORDS) + r")\b", re.IGNORECASE)

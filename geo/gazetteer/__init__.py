@@ -7,11 +7,15 @@ What it offers:
   ``candidates`` give the places a name may denote, best first; ``get`` a place by id;
   ``knows`` whether a name is a place name at all (what spotting asks);
 * :mod:`.names` — the name keys (case, accent, apostrophe and hyphen folding, and the
-  looser transliteration folding) that the index and the recogniser both apply;
+  looser transliteration folding) that the index and the recogniser both apply, and the
+  district names ("Sudzhansky District", "Pokrovsk raion", "Ocheretyne hromada");
+* :mod:`.translit` — the romanised forms reports use (Russian through ``iuliia``,
+  Ukrainian BGN/PCGN);
 * :func:`read_pack` (:mod:`.packs`) — a user CSV pack or overrides file, checked row by row.
 
 Inside: :mod:`.index` (the SQLite index, keyed by the sources' hashes) and :mod:`.sources`
-(one reader per source, and the merge). Sources, pack schema and load times: docs/gazetteer.md.
+(one reader per source — among them every Ukrainian settlement, its raions and hromadas,
+the Russian border oblasts' villages and raions, the landmarks — and the merge). Sources, pack schema and load times: docs/gazetteer.md.
 """
 
 from .lookup import Gazetteer

@@ -102,7 +102,10 @@ def district_lists(text: str, start: int = 0) -> list[tuple[int, int, str]]:
     "the Sudzhansky and Korenevsky districts" gives (Sudzhansky, "district") and (Korenevsky,
     "district"): each name is a district, though only the last stands next to the word. A
     list has two names or more; a name is a run of capitalised words."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    lowered = text.lower()
+    if not any(plural in lowered for plural in _DISTRICT_SINGULAR):
+        return found  # most articles: one scan per word in C instead of the regex's per space
     for closer in _DISTRICT_CLOSER.finditer(text, start):
         singular = _DISTRICT_SINGULAR[closer.group(1).lower()]
         items, end = [], closer.start()

@@ -42,13 +42,13 @@ class Context:
     """``points`` ready for :func:`geom.nearest_km` (set once the context is complete)."""
     nearest: dict[tuple[float, float], float] = field(default_factory=dict)
     """Memo of :func:`nearest_km` per candidate point (an article asks about the same few)."""
-    neighbours: tuple[tuple[str, tuple[float, float]], ...] = ()
-    """(name key, point) of the article's other settlements as first resolved: a second
-    reading of namesakes in one region measures the distance to these too (Levadne near
-    Hulyaipole, not the Levadne 90 km away). Set by :mod:`.resolution`, with ``current``."""
+    neighbours: tuple = ()
+    """The article's other settlements as first resolved (:func:`geom.prepare_points`
+    output), for a second reading of namesakes in one region: measured like ``points``
+    (Levadne near Hulyaipole, not the Levadne 90 km away). Set by :mod:`.resolution`."""
     current: str = ""
-    """The key of the name being ranked (set by :mod:`.resolution`): its own first reading
-    never vouches for itself, and a prominent city must bear it as its own name."""
+    """The key of the name being ranked (set by :mod:`.resolution`): a prominent city must
+    bear it as its own name."""
 
 
 def nearest_km(cand: Candidate, ctx: Context) -> float:
@@ -59,8 +59,7 @@ def nearest_km(cand: Candidate, ctx: Context) -> float:
         ctx.nearest[here] = geom.nearest_km(here, ctx.prepared)
     if not ctx.neighbours:
         return ctx.nearest[here]
-    others = [geom.distance_km(here, point) for name, point in ctx.neighbours if name != ctx.current]
-    return min([ctx.nearest[here], *others])
+    return min(ctx.nearest[here], geom.nearest_km(here, ctx.neighbours))
 
 
 PROMINENT_POPULATION = 100_000

@@ -19,6 +19,9 @@ are kept as unresolved mentions with a reason, never dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
+from typing import Callable
 
 from .. import geometry as geom
 from .. import rules
@@ -42,10 +45,12 @@ districts") are ranked by the article's context."""
 
 _UNKNOWN_PATTERN = re.compile(
     rf"\b(?:{rules.alternation(SETTLEMENT_TYPES)})s? of ((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)"
-    rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)*)"
-    rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+)*)"
+    rf"(?: [A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+){{0,5}})"
+    rf"|\b((?:[A-Z\u0400-\u042f][\w{INVISIBLE}'\u2019-]+)(?: [A-Z\u0400-\u042f][\w'\u2019-]+){{0,5}})"
     r" (?:[Oo]blast|region|district|raion)\b"
 )
+"""A name the gazetteer lacks, by its cue: at most six words (unbounded, a long run of
+capitalised words was scanned again from each of its words: quadratic; bench/pathological.py)."""
 
 
 METONYMY_POPULATION = 500_000
@@ -190,31 +195,48 @@ def _second_reading(text: str, spots: list[spotting.Spot], cands: list[list[Cand
     """Readings with the namesakes of one region read again beside the article's other
     settlements: the unambiguous places rarely tell two Levadnes of Zaporizhzhia oblast
     apart, the villages named with them (Hulyaipole) do. Only names with two or more
-    candidates in the region first chosen are read again; no other name changes."""
-    points = tuple((key(text[s.start:s.end]), geom.representative_lonlat(place.geometry))
-                   for s, (place, _, _) in zip(spots, readings)
-                   if place is not None and place.kind == "settlement" and place.precision == "settlement")
+    candidates in the region first chosen are read again, each beside the others' readings
+    (never its own); no other name changes."""
+    points = [(key(text[s.start:s.end]), geom.representative_lonlat(place.geometry))
+              for s, (place, _, _) in zip(spots, readings)
+              if place is not None and place.kind == "settlement" and place.precision == "settlement"]
     again = [i for i, (place, _, _) in enumerate(readings) if place is not None and place.kind == "settlement"
              and sum(c.place.kind == "settlement" and c.place.admin1 == place.admin1 for c in cands[i]) > 1]
     if not again or len(points) < 2:
         return readings
-    second = Context(ctx.countries, ctx.admin1s, ctx.points, ctx.homes, ctx.regions, ctx.prepared,
-                     neighbours=points)
     out = list(readings)
     for i in again:
+        name = key(text[spots[i].start:spots[i].end])
+        second = Context(ctx.countries, ctx.admin1s, ctx.points, ctx.homes, ctx.regions, ctx.prepared,
+                         neighbours=geom.prepare_points(p for n, p in points if n != name))
         out[i] = _resolve(text, spots[i], cands[i], second, classes[i])
     return out
 
 
+def _overlaps(taken: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps one of ``taken``, in O(log n): among the spans starting before
+    its end, the furthest end must pass its start (one scan of every span per candidate was
+    quadratic in an article's names)."""
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    furthest = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)
+        return before > 0 and furthest[before - 1] > start
+    return overlaps
+
+
 def _unknown_mentions(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
+    overlaps = _overlaps(taken)
     for hit in _UNKNOWN_PATTERN.finditer(doc.text, doc.body_start):
         group = 1 if hit.group(1) else 2
         start, end = hit.start(group), hit.end(group)
         while (first := re.match(r"\S+\s+", doc.text[start:end])) and \
                 key(first.group()) in STOPWORDS:
             start += first.end()
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(start, end):
             continue
         if key(doc.text[start:end]) in NOT_NAMES:
             continue

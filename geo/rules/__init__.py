@@ -268,8 +268,7 @@ ABBREVIATIONS = _list(RULES_DIR / "abbreviations.txt")
 COMMON_WORDS, CAPITALISED_WORDS, SURNAMES, GIVEN_NAMES, OUTLETS, ORGANISATIONS_NOT_PLACES = (
     _list(RULES_DIR / f"{name}.txt") for name in ("common_words", "capitalised_words", "surnames",
                                                    "given_names", "outlets", "organisations"))
-"""What else a worldwide place name may be (geo.places.evidence); data/gazetteer/scripts/make_name_lists.py
-makes the first four from open word and name lists (its docstring names them)."""
+"""What else a worldwide place name may be (geo.places.evidence); the first four made by data/gazetteer/scripts/."""
 COUNTRY_ALIASES = _grouped(RULES_DIR / "country_aliases.csv", ("country", "alias"), r"[A-Z]{2}")
 ADMIN1_NAMES = _pairs(RULES_DIR / "admin1_names.csv", ("code", "name"), r"[A-Z]{2}-[A-Z0-9]{1,3}")
 GOVERNMENTS = _pairs(RULES_DIR / "governments.csv", ("place", "government"))
@@ -280,12 +279,11 @@ ROLE_EQUIVALENTS = {role: frozenset(words.split()) for role, words in
                     _pairs(RULES_DIR / "role_equivalents.csv", ("role", "words")).items()}
 """A role word → the words that also say it ("governor" → head + administration)."""
 ADMIN1_TYPE_WORDS = _pairs(RULES_DIR / "admin1_type_words.csv", ("natural_earth", "type_word"))
-UK_LATIN = {row["letter"]: row["latin"] for _, row in
-            read_table(RULES_DIR / "translit_uk_bgn.csv", ("letter", "latin"), ("letter",))}
+UK_LATIN = {r["letter"]: r["latin"] for _, r in read_table(
+    RULES_DIR / "translit_uk_bgn.csv", ("letter", "latin"), ("letter",))}
 """A Ukrainian letter → its BGN/PCGN Latin form (geo/gazetteer/translit.py)."""
-DISTRICT_TYPES = tuple((row["level"], row["word"], row["plural"]) for _, row in
-                       read_table(RULES_DIR / "district_types.csv", ("level", "word", "plural"),
-                                  ("level", "word")))
+DISTRICT_TYPES = tuple(tuple(r.values()) for _, r in read_table(
+    RULES_DIR / "district_types.csv", ("level", "word", "plural"), ("level", "word")))
 """(level, type word, plural) of the words that make "X <word>" a district or hromada."""
 NUMBER_WORDS = {word: (float(value), kind) for word, (value, kind) in read_keyed(
     RULES_DIR / "numbers.csv", ("word", "value", "kind"),

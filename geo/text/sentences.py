@@ -40,6 +40,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 """Capital letters a sentence may open with: Latin ("Šimečka", "Łódź", "Ørsted") and Cyrillic."""
 _OPENER = re.compile(rf"[\"“‘'(\[{_UPPER}0-9]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+WORD_WINDOW = 64
+"""Characters before a full stop searched for its word: no abbreviation or initialism is
+longer, and searching from the paragraph's start made each stop cost the paragraph so far
+(a 70 KB one-line paragraph of sentences took 9 s; bench/pathological.py)."""
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _PAIRS = (("(", ")"), ("[", "]"))
@@ -79,7 +83,7 @@ def _is_false_stop(text: str, para_start: int, stop: int, after: int) -> bool:
     """True when the full stop at ``stop`` belongs to an abbreviation or initialism."""
     if text[stop] != ".":
         return False
-    word = _WORD_BEFORE.search(text, para_start, stop + 1)
+    word = _WORD_BEFORE.search(text, max(para_start, stop + 1 - WORD_WINDOW), stop + 1)
     if not word:
         return False
     token = word.group(1)

@@ -41,6 +41,9 @@ def read_drafts(path: Path) -> tuple[list[Draft], list[ArticleError]]:
         found = reader(path)
     except ArticleError as exc:
         return [], [exc]
+    except Exception as exc:  # a library tripping over one odd file must not stop the build
+        return [], [ArticleError(f"could not be read ({type(exc).__name__}: {exc}); please "
+                                 "report this", path)]
     return found if isinstance(found, tuple) else (found, [])
 
 
