@@ -24,7 +24,8 @@ from streamlit_folium import _get_feature_group_string
 from bench.measure import percentile
 from bench.render import WARM_VISITS, first_render_seconds
 from dashboard.controls import ARTICLE_OPTIONS, article_options
-from dashboard.exports import TABLE_ROWS, claims_frame, timeline_frame
+from dashboard.exports import TABLE_ROWS, claims_frame
+from dashboard.timeline import bin_unit, speaker_scale, timeline_frame
 from dashboard.layerdata import Filters, filter_claims, load_layer
 from dashboard.mapview import build_map
 from dashboard.server import CHROMIUM
@@ -48,7 +49,8 @@ def _rerun(data, filters: Filters) -> tuple[float, int]:
     scripts = [_get_feature_group_string(group, parts.map, idx)
                for idx, group in enumerate(parts.layers)]
     tables = [pa.Table.from_pandas(claims_frame(view, limit=TABLE_ROWS)),
-              pa.Table.from_pandas(timeline_frame(view))]
+              pa.Table.from_pandas(timeline_frame(view, bin_unit(filters.start, filters.end),
+                                                speaker_scale(data)))]
     seconds = time.perf_counter() - start
     return seconds, (sum(len(s.encode("utf-8")) for s in scripts)
                      + sum(_arrow_bytes(t) for t in tables))

@@ -203,14 +203,14 @@ def test_typed_dates_set_the_window_and_the_slider_spans_the_page(busy):
     _wait_slider(busy, ("2025-03-01", "2025-03-31"))
 
 
-@pytest.mark.parametrize("query, message, window", [
-    ("?dates=2025-06-30&dates=2025-01-01", "swapped", ("2025-01-01", "2025-06-30")),
-    ("?dates=2020-01-01&dates=2025-02-01", "narrowed", ("2025-01-01", "2025-02-01")),
-    ("?dates=not-a-day", "not two YYYY-MM-DD days", ("2025-01-01", "2025-06-30")),
-    ("?speaker=Nobody&countries=maybe", "not in this layer", ("2025-01-01", "2025-06-30")),
+@pytest.mark.parametrize("query, message", [
+    ("?dates=2025-06-30&dates=2025-01-01", "run backwards"),
+    ("?dates=2020-01-01&dates=2025-02-01", "reach beyond"),
+    ("?dates=not-a-day", "must be two dates"),
+    ("?speaker=Nobody&countries=maybe", "not in this layer"),
 ])
-def test_bad_link_values_give_a_message_and_a_sensible_view(browser, busy_url, query, message,
-                                                             window):
+def test_bad_link_values_give_a_message_and_a_sensible_view(browser, busy_url, query, message):
+    window = ("2025-01-01", "2025-06-30")
     visit = Visit(browser, busy_url + query)
     try:
         visit.page.locator('[data-testid="stAlert"]').filter(has_text=message).wait_for(
@@ -220,8 +220,7 @@ def test_bad_link_values_give_a_message_and_a_sensible_view(browser, busy_url, q
             time.sleep(0.25)
         assert tuple(sorted(_slider_values(visit))) == window
         assert visit.map.locator(MARKER).count() >= 1
-        assert visit.page.get_by_text("showing 300 of 300 claims" if window[1] == "2025-06-30"
-                                      else "showing 64 of 300 claims").is_visible()
+        assert visit.page.get_by_text("showing 300 of 300 claims").is_visible()
     finally:
         visit.close()
 

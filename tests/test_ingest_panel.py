@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURES, SEEDS
 from dashboard.ingest_panel import add_reports
-from dashboard.server import CHROMIUM, CHROMIUM_ARGS, serve
+from dashboard.server import CHROMIUM, serve
 from geo import config
 from geo.layer import write_layer
 from geo.pipeline import build
@@ -63,15 +63,13 @@ def test_a_layer_without_a_store_says_how_to_get_one(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium")
-def test_upload_an_article_and_see_its_claim_in_a_popup(tmp_path, gazetteer):
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+def test_upload_an_article_and_see_its_claim_in_a_popup(tmp_path, gazetteer, browser):
     from browser_support import Visit
+    from playwright.sync_api import Error as PlaywrightError
 
     _, layer = _layer_with_store(tmp_path, gazetteer)
-    with serve(layer, seconds=120) as url, sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        visit = Visit(chromium, url)
+    with serve(layer, seconds=120) as url:
+        visit = Visit(browser, url)
         try:
             assert not any(t.startswith("Belgorod ") for t in visit.tooltips())
             visit.page.get_by_text("Add reports").click()
@@ -98,4 +96,3 @@ def test_upload_an_article_and_see_its_claim_in_a_popup(tmp_path, gazetteer):
             assert visit.outside == [] and visit.dialogs == []
         finally:
             visit.close()
-            chromium.close()

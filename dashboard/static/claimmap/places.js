@@ -103,8 +103,15 @@ window.claimmapPlaces = function (group, data) {
 /* The selected place (a place= link, a feed entry, a click): bring it into view, open its
  * popup. Its popup is re-opened after each redraw of the groups, so it stays open. */
 function openFocus(target, layer) {
-  var open = function () { layer.claimmapFill(); layer.openPopup(); };
   var map = window.map;
+  var open = function () {
+    /* a popup of the groups just replaced may still be on the map: one popup at a time */
+    map && map.eachLayer(function (other) {
+      if (other instanceof L.Popup) { map.removeLayer(other); }
+    });
+    layer.claimmapFill();
+    layer.openPopup();
+  };
   if (target.zoomToShowLayer) {
     target.zoomToShowLayer(layer, open);
     return;
