@@ -34,7 +34,9 @@ def served(layer: Path) -> Iterator[str]:
 class Visit:
     """One page of the app, with outside requests blocked and recorded, dialogs recorded."""
 
-    def __init__(self, browser, url: str):
+    def __init__(self, browser, url: str, drawn: bool = True):
+        """Open ``url``; with ``drawn``, wait until the map has drawn a place (a layer with
+        nothing to draw opens with ``drawn=False``)."""
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.outside: list[str] = []
         self.dialogs: list[str] = []
@@ -47,8 +49,8 @@ class Visit:
         self.page.goto(url)
         self.page.wait_for_selector(MAP_FRAME, timeout=60_000)
         self.map = self.page.frame_locator(MAP_FRAME)
-        self.map.locator(".leaflet-overlay-pane path, .leaflet-marker-pane .leaflet-marker-icon").first.wait_for(
-            timeout=60_000)
+        drawing = ".leaflet-overlay-pane path, .leaflet-marker-pane .leaflet-marker-icon"
+        self.map.locator(drawing if drawn else ".leaflet-container").first.wait_for(timeout=60_000)
         self.map_frame = next(f for f in self.page.frames if "st_folium" in f.url)
 
     def _route(self, route, url: str) -> None:

@@ -217,7 +217,7 @@ def test_hostile_link_is_said_on_the_page_and_runs_nothing(browser, far_dates_ur
                                   "100,000 claims on one place"])
 def test_odd_layers_render_in_the_browser(browser, tmp_path_factory, name):
     for url in _odd_url(name, tmp_path_factory):
-        visit = Visit(browser, url)
+        visit = Visit(browser, url, drawn=False)
         try:
             visit.page.locator('[data-testid="stCaptionContainer"]').filter(
                 has_text="on the map").first.wait_for(timeout=30_000)
