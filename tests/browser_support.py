@@ -31,6 +31,24 @@ def served(layer: Path) -> Iterator[str]:
         yield url
 
 
+_TOOLTIPS = """() => {
+            const names = [];
+            (window.feature_group || []).forEach(group => {
+                if (!window.map.hasLayer(group)) return;
+                group.eachLayer(function visit(layer) {
+                    if (layer.getTooltip && layer.getTooltip()) {
+                        const box = document.createElement('div');
+                        box.innerHTML = layer.getTooltip().getContent();
+                        names.push(box.textContent.trim().replace(/\\s+/g, ' '));
+                    }
+                    if (layer.eachLayer) layer.eachLayer(visit);
+                });
+            });
+            return names.sort();
+        }"""
+"""The tooltips' text of every place on the map, as a script run in the map's frame."""
+
+
 class Visit:
     """One page of the app, with outside requests blocked and recorded, dialogs recorded."""
 
@@ -61,22 +79,20 @@ class Visit:
             route.abort()
 
     def tooltips(self) -> list[str]:
-        """Text of the tooltips of every place currently on the map (incl. clustered)."""
-        return self.map_frame.evaluate("""() => {
-            const names = [];
-            (window.feature_group || []).forEach(group => {
-                if (!window.map.hasLayer(group)) return;
-                group.eachLayer(function visit(layer) {
-                    if (layer.getTooltip && layer.getTooltip()) {
-                        const box = document.createElement('div');
-                        box.innerHTML = layer.getTooltip().getContent();
-                        names.push(box.textContent.trim().replace(/\\s+/g, ' '));
-                    }
-                    if (layer.eachLayer) layer.eachLayer(visit);
-                });
-            });
-            return names.sort();
-        }""")
+        """Text of the tooltips of every place currently on the map (incl. clustered), read
+        from the map's current frame: a rerun may replace the frame, so a read that meets a
+        detached frame is tried again on the new one (for up to 30 s)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        deadline = time.time() + 30
+        while True:
+            try:
+                self.map_frame = next(f for f in self.page.frames if "st_folium" in f.url)
+                return self.map_frame.evaluate(_TOOLTIPS)
+            except (StopIteration, PlaywrightError):
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.5)
 
     @staticmethod
     def marker(name: str) -> str:
