@@ -104,6 +104,14 @@ window.claimmapPlaces = function (group, data) {
  * popup. Its popup is re-opened after each redraw of the groups, so it stays open. */
 function openFocus(target, layer) {
   var map = window.map;
+  if (map && !map.claimmapOnePopup) {  /* whatever opens a popup, it is the only one */
+    map.claimmapOnePopup = true;
+    map.on("popupopen", function (event) {
+      map.eachLayer(function (other) {
+        if (other instanceof L.Popup && other !== event.popup) { map.removeLayer(other); }
+      });
+    });
+  }
   var open = function () {
     /* a popup of the groups just replaced may still be on the map: one popup at a time */
     map && map.eachLayer(function (other) {
